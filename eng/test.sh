@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The whole suite: unit, integration (SQLite), the same again on a throw-away PostgreSQL server, and the
+# browser journeys in Chromium. Installs Debian's chromium and postgresql when they are missing.
+# Usage: eng/test.sh [--no-postgres] [--no-browser] [extra dotnet test args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+postgres=1; browser=1; extra=()
+for a in "$@"; do
+  case "$a" in
+    --no-postgres) postgres=0 ;;
+    --no-browser) browser=0 ;;
+    *) extra+=("$a") ;;
+  esac
+done
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+[ $browser = 1 ] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)
+[ $postgres = 1 ] && [ -z "$(pg_bin)" ] && missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "== build"
+dotnet build FastTrack.sln -c Release --nologo -clp:ErrorsOnly
+
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+
+run_tests() { # name project [env...]
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "${extra[@]}" || status=1
+}
+
+run_tests core-sqlite tests/FastTrack.Core.Tests
+run_tests web-sqlite tests/FastTrack.Web.Tests
+
+if [ $postgres = 1 ]; then
+  bin=$(pg_bin)
+  pgdir=$(mktemp -d /tmp/fasttrack-pg.XXXXXX)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  [ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+  cleanup() {
+    run_pg "$bin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  }
+  trap cleanup EXIT
+  echo "== starting PostgreSQL on 127.0.0.1:$port"
+  run_pg "$bin/initdb" -D "$pgdir/data" -U fasttrack --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  run_pg "$bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$pgdir -c fsync=off -c max_connections=300" start >/dev/null
+  pg="Host=127.0.0.1;Port=$port;Username=fasttrack;Database=postgres;Pooling=true;Maximum Pool Size=20"
+  run_tests core-postgres tests/FastTrack.Core.Tests FASTTRACK_TEST_POSTGRES="$pg"
+  run_tests web-postgres tests/FastTrack.Web.Tests FASTTRACK_TEST_POSTGRES="$pg"
+fi
+
+if [ $browser = 1 ] && [ -d tests/FastTrack.Browser.Tests ]; then
+  run_tests browser tests/FastTrack.Browser.Tests
+fi
+
+if [ $status = 0 ]; then echo "== all tests passed"; else echo "== some tests FAILED (results in artifacts/test-results)"; fi
+exit $status

@@ -1,0 +1,10 @@
+namespace FastTrack.Common.Security;
+
+/// <summary>Who is sending the current request; the web layer fills it from the signed-in principal.</summary>
+public interface ICurrentUser
+{
+    string? Id { get; }
+    string Name { get; }
+    bool IsAuthenticated { get; }
+    bool IsInRole(string role);
+}

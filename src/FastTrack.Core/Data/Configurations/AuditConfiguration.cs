@@ -1,0 +1,38 @@
+using FastTrack.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FastTrack.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.UserName).HasMaxLength(256).IsRequired();
+        b.Property(a => a.Action).HasMaxLength(100).IsRequired();
+        b.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
+        b.Property(a => a.Summary).HasMaxLength(1000);
+        b.Property(a => a.ChangesJson).IsRequired();
+        b.HasIndex(a => new { a.EntityType, a.EntityId });
+        b.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
+        b.Property(k => k.Xml).IsRequired();
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Domain.Users.AppUser>
+{
+    public void Configure(EntityTypeBuilder<Domain.Users.AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+    }
+}

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FastTrack.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Chooses the engine from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:FastTrack</c>)
+/// and registers a pooled <see cref="FastTrackDbContext"/> for it. Nothing else in the app knows the engine.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "FastTrack";
+
+    public static DatabaseProvider Provider(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"] ?? "Sqlite", ignoreCase: true, out var p)
+            ? p
+            : throw new InvalidOperationException(
+                $"Database:Provider '{configuration["Database:Provider"]}' is not known; use Sqlite or Postgres.");
+
+    /// <summary>The connection string, or by default a SQLite file in the data folder.</summary>
+    public static string ConnectionString(IConfiguration configuration, string dataFolder)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (Provider(configuration) == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:FastTrack is empty.");
+        Directory.CreateDirectory(dataFolder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "fasttrack.db") }.ToString();
+    }
+
+    public static IServiceCollection AddFastTrackDatabase(this IServiceCollection services, DatabaseProvider provider,
+        string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextPool<PostgresFastTrackDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddScoped<FastTrackDbContext>(sp => sp.GetRequiredService<PostgresFastTrackDbContext>());
+        }
+        else
+        {
+            services.AddDbContextPool<SqliteFastTrackDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddScoped<FastTrackDbContext>(sp => sp.GetRequiredService<SqliteFastTrackDbContext>());
+        }
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString)
+    {
+        o.UseSqlite(connectionString);
+        o.AddInterceptors(SqlitePragmas.Instance);
+        Common(o);
+    }
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString)
+    {
+        o.UseNpgsql(connectionString);
+        Common(o);
+    }
+
+    private static void Common(DbContextOptionsBuilder o)
+    {
+        o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        // Migrations are written by hand without a model snapshot; MigratedSchemaTests prove that the
+        // migrated schema equals the model instead (docs/decisions/0003-migrations-per-provider.md).
+        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public static FastTrackDbContext CreateContext(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Postgres
+            ? new PostgresFastTrackDbContext(Build<PostgresFastTrackDbContext>(o => ConfigurePostgres(o, connectionString)))
+            : new SqliteFastTrackDbContext(Build<SqliteFastTrackDbContext>(o => ConfigureSqlite(o, connectionString)));
+
+    private static DbContextOptions<T> Build<T>(Action<DbContextOptionsBuilder> configure) where T : DbContext
+    {
+        var b = new DbContextOptionsBuilder<T>();
+        configure(b);
+        return b.Options;
+    }
+}
+
+/// <summary>
+/// Every SQLite connection waits for a busy writer instead of failing at once, and flushes fully:
+/// WAL with synchronous=FULL survives a power cut without losing a committed change.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using FastTrack.Domain.Common;
+
+namespace FastTrack.Domain.Audit;
+
+/// <summary>
+/// One recorded change: who, when (UTC), what, before → after. Append-only: the app never updates
+/// or deletes these rows. Catalogue history on a task page is this table filtered to that task.
+/// </summary>
+public class AuditEntry
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private AuditEntry() { }
+
+    public AuditEntry(DateTimeOffset at, string? userId, string userName, string action, string entityType,
+        string entityId, IEnumerable<FieldChange>? changes = null, string? summary = null)
+    {
+        At = at.UtcDateTime;
+        UserId = userId;
+        UserName = userName;
+        Action = action;
+        EntityType = entityType;
+        EntityId = entityId;
+        Summary = summary;
+        ChangesJson = JsonSerializer.Serialize((changes ?? []).ToArray(), Json);
+    }
+
+    public long Id { get; private set; }
+    public DateTime At { get; private set; }
+    public string? UserId { get; private set; }
+    public string UserName { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string EntityType { get; private set; } = "";
+    public string EntityId { get; private set; } = "";
+    public string? Summary { get; private set; }
+    public string ChangesJson { get; private set; } = "[]";
+
+    public IReadOnlyList<FieldChange> Changes() =>
+        JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? [];
+}
+
+public static class AuditEntities
+{
+    public const string CatalogueTask = "CatalogueTask";
+    public const string Section = "Section";
+    public const string Process = "Process";
+    public const string Catalogue = "Catalogue";
+    public const string User = "User";
+}

@@ -1,0 +1,57 @@
+using FastTrack.Domain.Common;
+
+namespace FastTrack.Domain.Catalogue;
+
+/// <summary>An approach section of a process. It may hold FTOP tasks; without tasks it is a guidance step.</summary>
+public class Section
+{
+    private Section() { }
+
+    public Section(Process process, string nameEn, int order, string primaryRole = Roles.FastTrackManager)
+    {
+        Process = process;
+        NameEn = Guard.Name(nameEn, "Section name");
+        Order = order;
+        PrimaryRole = primaryRole;
+    }
+
+    public int Id { get; private set; }
+    public int ProcessId { get; private set; }
+    public Process Process { get; private set; } = null!;
+    public string NameEn { get; private set; } = "";
+    public string? NameJa { get; private set; }
+    public string? NameZh { get; private set; }
+    public int Order { get; private set; }
+    public string PrimaryRole { get; private set; } = Roles.FastTrackManager;
+    /// <summary>Motions this section is run for, ';'-separated (Customer Health;RFA;Targeting); empty means all.</summary>
+    public string Motions { get; private set; } = "";
+    /// <summary>Services the section applies to, ';'-separated, or "All Services".</summary>
+    public string AppliesTo { get; private set; } = ServiceNames.All;
+    public int Version { get; private set; }
+    public List<CatalogueTask> Tasks { get; private set; } = [];
+
+    public string Name(System.Globalization.CultureInfo? culture = null) => Localized.Pick(NameEn, NameJa, NameZh, culture);
+
+    public IReadOnlyList<FieldChange> Edit(string nameEn, string? nameJa, string? nameZh, int order,
+        string primaryRole, string motions, string appliesTo)
+    {
+        var changes = new ChangeSet()
+            .Track("Name (English)", NameEn, Guard.Name(nameEn, "Section name"))
+            .Track("Name (Japanese)", NameJa, Guard.Optional(nameJa))
+            .Track("Name (Chinese)", NameZh, Guard.Optional(nameZh))
+            .Track("Order", Order, order)
+            .Track("Primary role", PrimaryRole, primaryRole.Trim())
+            .Track("Motions", Motions, motions.Trim())
+            .Track("Applies to", AppliesTo, string.IsNullOrWhiteSpace(appliesTo) ? ServiceNames.All : appliesTo.Trim());
+        if (changes.Count == 0) return [];
+        NameEn = nameEn.Trim();
+        NameJa = Guard.Optional(nameJa);
+        NameZh = Guard.Optional(nameZh);
+        Order = order;
+        PrimaryRole = primaryRole.Trim();
+        Motions = motions.Trim();
+        AppliesTo = string.IsNullOrWhiteSpace(appliesTo) ? ServiceNames.All : appliesTo.Trim();
+        Version++;
+        return changes.Items;
+    }
+}

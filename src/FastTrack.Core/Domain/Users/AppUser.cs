@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FastTrack.Domain.Users;
+
+/// <summary>A person who signs in: an admin, a FastTrack manager or a partner's staff member.</summary>
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace FastTrack.Web.Infrastructure;
+
+/// <summary>Headers every response carries: no inline script, no framing, no sniffing, no caching of signed-in pages.</summary>
+internal sealed class SecurityHeaders(RequestDelegate next)
+{
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var h = context.Response.Headers;
+            h.ContentSecurityPolicy = Csp;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "same-origin";
+            h.XFrameOptions = "DENY";
+            if (context.User.Identity?.IsAuthenticated == true && !context.Request.Path.StartsWithSegments("/lib")
+                && !context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
+                h.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}

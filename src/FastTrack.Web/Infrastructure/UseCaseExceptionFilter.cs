@@ -1,0 +1,59 @@
+using FastTrack.Common.Security;
+using FastTrack.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace FastTrack.Web.Infrastructure;
+
+/// <summary>
+/// Turns what a use case refuses into what the user sees, so pages stay thin (bind, send, redirect):
+/// validation failures become messages next to their fields, a broken rule or an edit conflict a
+/// message at the top of the form, a missing record 404 and a forbidden action 403.
+/// The page is re-rendered with what the user typed; a page that needs lookups implements <see cref="IRedisplay"/>.
+/// </summary>
+internal sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> t) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled) return;
+        var modelState = context.ModelState;
+        switch (executed.Exception)
+        {
+            case ValidationException v:
+                foreach (var e in v.Errors)
+                    modelState.AddModelError(string.IsNullOrEmpty(e.PropertyName) ? "" : "Data." + e.PropertyName, t[e.ErrorMessage]);
+                break;
+            case DomainException d:
+                modelState.AddModelError("", t[d.Message]);
+                break;
+            case ConcurrencyConflictException c:
+                modelState.AddModelError("", t[c.Message]);
+                break;
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+                return;
+            case ForbiddenException:
+                executed.Result = new ForbidResult();
+                executed.ExceptionHandled = true;
+                return;
+            default:
+                return;
+        }
+        if (executed.HandlerInstance is IRedisplay redisplay) await redisplay.OnRedisplayAsync();
+        executed.Result = new PageResult();
+        executed.ExceptionHandled = true;
+    }
+}
+
+/// <summary>A page that must reload its lookups (lists, the record being edited) before showing a refused form again.</summary>
+public interface IRedisplay
+{
+    Task OnRedisplayAsync();
+}

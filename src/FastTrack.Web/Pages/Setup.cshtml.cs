@@ -1,0 +1,24 @@
+using FastTrack.Features.Users;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FastTrack.Web.Pages;
+
+/// <summary>/Setup: the one-time page that creates the first admin; 404 once any user exists.</summary>
+public class SetupModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public SetUpFirstAdmin.Command Data { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await mediator.Send(new SetUpFirstAdmin.Query()) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await mediator.Send(new SetUpFirstAdmin.Query())) return NotFound();
+        await mediator.Send(Data);
+        TempData["Success"] = "The first administrator was created. Sign in with it now.";
+        return RedirectToPage("/Account/SignIn", new { email = Data.Email });
+    }
+}

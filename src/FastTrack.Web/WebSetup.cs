@@ -1,0 +1,171 @@
+using System.Globalization;
+using FastTrack.Common;
+using FastTrack.Common.Security;
+using FastTrack.Data;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Users;
+using FastTrack.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+
+namespace FastTrack.Web;
+
+/// <summary>The composition root: every service and middleware of the app, in one place.</summary>
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("ja"), new("zh-Hans")];
+
+    public static void AddFastTrack(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+
+        builder.Logging.ClearProviders();
+        var serilog = new LoggerConfiguration().ReadFrom.Configuration(config).CreateLogger();
+        builder.Logging.AddSerilog(serilog, dispose: true);
+
+        var dataFolder = DataFolder(builder);
+        var provider = DatabaseSetup.Provider(config);
+        services.AddFastTrackDatabase(provider, DatabaseSetup.ConnectionString(config, dataFolder));
+        services.AddHealthChecks().AddDbContextCheck<FastTrackDbContext>("database");
+
+        services.AddFastTrackCore();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+
+        services.AddDataProtection().SetApplicationName("FastTrack").PersistKeysToDbContext();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<FastTrackDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/Denied";
+            o.Cookie.Name = "FastTrack.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "FastTrack.Antiforgery";
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = CultureCookie.Name },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/Denied");
+                o.Conventions.AllowAnonymousToPage("/Setup");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Catalogue/Edit", Policies.Admin);
+            })
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<UseCaseExceptionFilter>();
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Admin, Roles.FastTrackManager));
+
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 6 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+    }
+
+    private static string DataFolder(WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["Database:DataFolder"];
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(builder.Environment.ContentRootPath, "App_Data")
+            : Path.GetFullPath(configured, builder.Environment.ContentRootPath);
+    }
+
+    /// <summary>Applies migrations, seeds the catalogue (first start only) and makes sure the roles exist.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();
+        await db.Database.MigrateAsync();
+        await CatalogueSeeder.SeedAsync(db);
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+        if (!await db.Users.AnyAsync())
+            app.Logger.LogWarning("No user exists yet: open /Setup in a browser to create the first admin.");
+    }
+
+    public static void UseFastTrack(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<RequestLogging>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapRazorPages();
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string Manager = "Manager";
+}
+
+public static class CultureCookie
+{
+    public const string Name = "FastTrack.Culture";
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using FastTrack.Data;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Users;
+using FastTrack.Tests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FastTrack.Web.Tests;
+
+/// <summary>
+/// The real app (every middleware, filter and page) over its own fresh database: a SQLite file in a
+/// temp folder, or a fresh PostgreSQL database when the run has a server (eng/test.sh).
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "fasttrack-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+    private readonly string _environment;
+
+    public AppFactory(string environment = "Development")
+    {
+        _environment = environment;
+        Directory.CreateDirectory(_folder);
+        if (TestDatabase.PostgresServer is not null)
+        {
+            _postgresDatabase = "ftweb_" + Guid.NewGuid().ToString("N")[..16];
+            PostgresAdmin.CreateDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Database:DataFolder", _folder);
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "fasttrack-.log"));
+        if (_postgresDatabase is not null)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:FastTrack", PostgresAdmin.ConnectionString(_postgresDatabase));
+        }
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a user directly (as an admin would) and returns its id.</summary>
+    public async Task<string> CreateUserAsync(string email, params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        foreach (var role in roles) await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    /// <summary>A browser-like client signed in as a new user with these roles.</summary>
+    public async Task<HttpClient> SignedInAsync(params string[] roles)
+    {
+        var email = $"{string.Join("-", roles).ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
+        await CreateUserAsync(email, roles);
+        var client = Browser();
+        var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = email, ["Data.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public T Scoped<T>(Func<FastTrackDbContext, T> read)
+    {
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<FastTrackDbContext>());
+    }
+
+    public Task<HttpClient> AdminAsync() => SignedInAsync(Roles.Admin);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (_postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            PostgresAdmin.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
+        }
+    }
+}
+
+/// <summary>Posting real forms: fetch the page, take its antiforgery token (and hidden fields), post.</summary>
+public static class FormPosting
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {(int)response.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
+        return Parser.ParseDocument(html);
+    }
+
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
+    /// <summary>
+    /// Posts to <paramref name="url"/> the way a browser submits the form on the page at <paramref name="pageUrl"/>
+    /// (default: the same URL) whose action matches: its current field values, overridden by <paramref name="fields"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
+        Dictionary<string, string> fields, string? pageUrl = null, string? formSelector = null)
+    {
+        var page = await client.GetPageAsync(pageUrl ?? url);
+        var path = url.Split('?')[0];
+        var form = formSelector is not null
+            ? page.QuerySelector(formSelector) as IHtmlFormElement
+            : page.Forms.FirstOrDefault(f => f.GetAttribute("action") is { } a && a.Split('?')[0].Equals(path, StringComparison.OrdinalIgnoreCase) && f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+              ?? page.Forms.LastOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && f.GetAttribute("id") != "culture-form");
+        Assert.NotNull(form);
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var el in form!.Elements)
+        {
+            switch (el)
+            {
+                case IHtmlInputElement i when !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "file"):
+                    if (i.Type is "checkbox" or "radio" && !i.IsChecked) break;
+                    values.Add(new(i.Name, i.Value));
+                    break;
+                case IHtmlTextAreaElement t when !string.IsNullOrEmpty(t.Name):
+                    values.Add(new(t.Name, t.Value));
+                    break;
+                case IHtmlSelectElement s when !string.IsNullOrEmpty(s.Name):
+                    foreach (var o in s.Options.Where(o => o.IsSelected)) values.Add(new(s.Name, o.Value));
+                    break;
+            }
+        }
+        foreach (var key in fields.Keys) values.RemoveAll(v => v.Key == key);
+        values.AddRange(fields.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)));
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<IHtmlDocument> HtmlAsync(this HttpResponseMessage response) =>
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+}
