@@ -75,6 +75,7 @@ public static class WebSetup
         });
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Messages.UserMessages>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("en");

@@ -4,7 +4,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
+using FastTrack.Web.Messages;
 
 namespace FastTrack.Web.Infrastructure;
 
@@ -14,7 +14,7 @@ namespace FastTrack.Web.Infrastructure;
 /// message at the top of the form, a missing record 404 and a forbidden action 403.
 /// The page is re-rendered with what the user typed; a page that needs lookups implements <see cref="IRedisplay"/>.
 /// </summary>
-internal sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> t) : IAsyncPageFilter
+internal sealed class UseCaseExceptionFilter(UserMessages t) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -27,13 +27,13 @@ internal sealed class UseCaseExceptionFilter(IStringLocalizer<SharedResource> t)
         {
             case ValidationException v:
                 foreach (var e in v.Errors)
-                    modelState.AddModelError(string.IsNullOrEmpty(e.PropertyName) ? "" : "Data." + e.PropertyName, t[e.ErrorMessage]);
+                    modelState.AddModelError(string.IsNullOrEmpty(e.PropertyName) ? "" : "Data." + e.PropertyName, t.Translate(e.ErrorMessage));
                 break;
             case DomainException d:
-                modelState.AddModelError("", t[d.Message]);
+                modelState.AddModelError("", t.Translate(d));
                 break;
             case ConcurrencyConflictException c:
-                modelState.AddModelError("", t[c.Message]);
+                modelState.AddModelError("", t.Translate(c.Message));
                 break;
             case NotFoundException:
                 executed.Result = new NotFoundResult();

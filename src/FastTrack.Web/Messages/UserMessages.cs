@@ -1,0 +1,42 @@
+using System.Globalization;
+using FastTrack.Domain.Common;
+using Microsoft.Extensions.Localization;
+
+namespace FastTrack.Web.Messages;
+
+/// <summary>
+/// Marks a resource of messages that the core layer writes in English (validation failures, refused
+/// domain rules). Each area has one: <c>Messages/CatalogueMessages.cs</c> +
+/// <c>Resources/Messages/CatalogueMessages.ja.resx</c> / <c>.zh-Hans.resx</c>, keyed by the English text.
+/// </summary>
+public interface IMessageResource;
+
+/// <summary>Translates a message from the core layer into the user's language; English when no translation exists.</summary>
+public sealed class UserMessages
+{
+    private readonly IStringLocalizer[] _localizers;
+
+    public UserMessages(IStringLocalizerFactory factory)
+    {
+        _localizers = typeof(UserMessages).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IMessageResource).IsAssignableFrom(t))
+            .Append(typeof(SharedResource))
+            .Select(factory.Create)
+            .ToArray();
+    }
+
+    public string Translate(string english)
+    {
+        foreach (var l in _localizers)
+        {
+            var s = l[english];
+            if (!s.ResourceNotFound) return s.Value;
+        }
+        return english;
+    }
+
+    public string Translate(DomainException e) =>
+        e.Args.Count == 0
+            ? Translate(e.Template)
+            : string.Format(CultureInfo.CurrentCulture, Translate(e.Template), e.Args.ToArray());
+}
