@@ -99,7 +99,6 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-                o.Conventions.AuthorizeFolder("/Catalogue/Edit", Policies.Admin);
             })
             .AddMvcOptions(o =>
             {
