@@ -32,7 +32,8 @@ public static class WebSetup
         var dataFolder = DataFolder(builder);
         var provider = DatabaseSetup.Provider(config);
         services.AddFastTrackDatabase(provider, DatabaseSetup.ConnectionString(config, dataFolder));
-        services.AddHealthChecks().AddDbContextCheck<FastTrackDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<FastTrackDbContext>("database", tags: ["ready"]);
+        services.ConfigureForwardedHeaders(config);
 
         services.AddFastTrackCore();
         services.AddHttpContextAccessor();
@@ -148,6 +149,7 @@ public static class WebSetup
 
     public static void UseFastTrack(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -162,6 +164,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
     }
 }

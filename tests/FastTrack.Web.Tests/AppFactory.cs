@@ -19,30 +19,28 @@ namespace FastTrack.Web.Tests;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery staple";
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "fasttrack-tests", Guid.NewGuid().ToString("N"));
-    private readonly string? _postgresDatabase;
+    private readonly AppDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly string _environment;
 
-    public AppFactory(string environment = "Development")
+    public AppFactory(string environment = "Development", AppDatabase? sharedDatabase = null)
     {
         _environment = environment;
-        Directory.CreateDirectory(_folder);
-        if (TestDatabase.PostgresServer is not null)
-        {
-            _postgresDatabase = "ftweb_" + Guid.NewGuid().ToString("N")[..16];
-            PostgresAdmin.CreateDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
-        }
+        _ownsDatabase = sharedDatabase is null;
+        _database = sharedDatabase ?? new AppDatabase();
     }
+
+    public AppDatabase Database => _database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("Database:DataFolder", _folder);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "fasttrack-.log"));
-        if (_postgresDatabase is not null)
+        builder.UseSetting("Database:DataFolder", _database.Folder);
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_database.Folder, "logs", "fasttrack-.log"));
+        if (_database.PostgresDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:FastTrack", PostgresAdmin.ConnectionString(_postgresDatabase));
+            builder.UseSetting("ConnectionStrings:FastTrack", PostgresAdmin.ConnectionString(_database.PostgresDatabase));
         }
     }
 
@@ -82,12 +80,38 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-        if (_postgresDatabase is not null)
+        if (disposing && _ownsDatabase) _database.Dispose();
+    }
+}
+
+/// <summary>
+/// The database one or more app instances run on: a SQLite file in a temp folder, or a fresh
+/// PostgreSQL database when the run has a server (FASTTRACK_TEST_POSTGRES, set by eng/test.sh).
+/// </summary>
+public sealed class AppDatabase : IDisposable
+{
+    public AppDatabase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "fasttrack-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        if (TestDatabase.PostgresServer is not null)
+        {
+            PostgresDatabase = "ftweb_" + Guid.NewGuid().ToString("N")[..16];
+            PostgresAdmin.CreateDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
+        }
+    }
+
+    public string Folder { get; }
+    public string? PostgresDatabase { get; }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        if (PostgresDatabase is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            PostgresAdmin.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
+            PostgresAdmin.DropDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
         }
     }
 }
