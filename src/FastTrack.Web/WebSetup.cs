@@ -25,11 +25,10 @@ public static class WebSetup
         var config = builder.Configuration;
         var services = builder.Services;
 
-        builder.Logging.ClearProviders();
-        var serilog = new LoggerConfiguration().ReadFrom.Configuration(config).CreateLogger();
-        builder.Logging.AddSerilog(serilog, dispose: true);
-
         var dataFolder = DataFolder(builder);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(Logger(config, dataFolder), dispose: true);
+
         var provider = DatabaseSetup.Provider(config);
         services.AddFastTrackDatabase(provider, DatabaseSetup.ConnectionString(config, dataFolder));
         services.AddHealthChecks().AddDbContextCheck<FastTrackDbContext>("database", tags: ["ready"]);
@@ -122,6 +121,23 @@ public static class WebSetup
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 6 * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+    }
+
+    /// <summary>
+    /// Serilog from the "Serilog" section (levels, console), plus a rolling JSON file (one a day, 14 kept)
+    /// at <c>Logging:FilePath</c>, by default <c>logs/</c> in the data folder.
+    /// </summary>
+    private static Serilog.ILogger Logger(IConfiguration config, string dataFolder)
+    {
+        var path = config["Logging:FilePath"];
+        if (string.IsNullOrWhiteSpace(path)) path = Path.Combine(dataFolder, "logs", "fasttrack-.log");
+        return new LoggerConfiguration()
+            // Sink assemblies named explicitly: discovery through the entry assembly fails under test hosts.
+            .ReadFrom.Configuration(config, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
+            .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), path,
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+            .CreateLogger();
     }
 
     private static string DataFolder(WebApplicationBuilder builder)

@@ -36,7 +36,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:DataFolder", _database.Folder);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_database.Folder, "logs", "fasttrack-.log"));
         if (_database.PostgresDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");

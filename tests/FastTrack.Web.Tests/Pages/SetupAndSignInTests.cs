@@ -87,3 +87,44 @@ public class SetupAndSignInTests
         Assert.Contains("\"database\":\"Healthy\"", body);
     }
 }
+
+public class SignInThrottlingTests
+{
+    [Fact]
+    public async Task Repeated_failures_from_one_address_answer_429_but_never_lock_the_account()
+    {
+        using var app = new AppFactory();
+        await app.CreateUserAsync("fm@example.com", FastTrack.Domain.Catalogue.Roles.FastTrackManager);
+        var guesser = app.Browser();
+        for (var i = 0; i < FastTrack.Features.Account.SignIn.Limits.PerAccountAndAddress; i++)
+        {
+            var wrong = await guesser.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "fm@example.com", ["Data.Password"] = $"wrong guess number {i}" });
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var throttled = await guesser.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "fm@example.com", ["Data.Password"] = AppFactory.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.Contains("Too many failed attempts", (await throttled.HtmlAsync()).QuerySelector("[data-testid=form-errors]")!.TextContent);
+
+        Assert.Equal(FastTrack.Features.Account.SignIn.Limits.PerAccountAndAddress,
+            app.Scoped(db => db.AuditEntries.Count(a => a.Action == "SignInFailed" && a.EntityId == "FM@EXAMPLE.COM")));
+        Assert.True(app.Scoped(db => db.AuditEntries.Any(a => a.Action == "SignInThrottled")));
+        Assert.False(app.Scoped(db => db.Users.Single(u => u.Email == "fm@example.com").LockoutEnd.HasValue));
+    }
+
+    [Fact]
+    public async Task Each_sign_in_is_audited_without_the_password()
+    {
+        using var app = new AppFactory();
+        await app.CreateUserAsync("fm@example.com", FastTrack.Domain.Catalogue.Roles.FastTrackManager);
+        var browser = app.Browser();
+        await browser.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "fm@example.com", ["Data.Password"] = "a wrong password here" });
+        await browser.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "fm@example.com", ["Data.Password"] = AppFactory.Password });
+        var rows = app.Scoped(db => db.AuditEntries.Where(a => a.EntityType == "SignIn").OrderBy(a => a.Id).ToList());
+        Assert.Equal(["SignInFailed", "SignInSucceeded"], rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.DoesNotContain("password", r.ChangesJson + r.Summary, StringComparison.OrdinalIgnoreCase));
+        var logs = Directory.GetFiles(Path.Combine(app.Database.Folder, "logs")).Select(File.ReadAllText).ToList();
+        Assert.NotEmpty(logs);
+        Assert.All(logs, l => Assert.DoesNotContain(AppFactory.Password, l));
+        Assert.All(logs, l => Assert.DoesNotContain("a wrong password here", l));
+    }
+}

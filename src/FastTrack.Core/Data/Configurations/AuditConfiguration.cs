@@ -16,7 +16,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Summary).HasMaxLength(1000);
         b.Property(a => a.ChangesJson).IsRequired();
         b.HasIndex(a => new { a.EntityType, a.EntityId });
+        b.Property(a => a.Address).HasMaxLength(64);
         b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.Action, a.Address, a.At });
     }
 }
 

@@ -14,8 +14,9 @@ public class AuditEntry
     private AuditEntry() { }
 
     public AuditEntry(DateTimeOffset at, string? userId, string userName, string action, string entityType,
-        string entityId, IEnumerable<FieldChange>? changes = null, string? summary = null)
+        string entityId, IEnumerable<FieldChange>? changes = null, string? summary = null, string? address = null)
     {
+        Address = address;
         At = at.UtcDateTime;
         UserId = userId;
         UserName = userName;
@@ -35,6 +36,8 @@ public class AuditEntry
     public string EntityId { get; private set; } = "";
     public string? Summary { get; private set; }
     public string ChangesJson { get; private set; } = "[]";
+    /// <summary>The client's IP address, recorded for sign-ins (and used to slow down guessing from one address).</summary>
+    public string? Address { get; private set; }
 
     public IReadOnlyList<FieldChange> Changes() =>
         JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? [];
@@ -47,4 +50,5 @@ public static class AuditEntities
     public const string Process = "Process";
     public const string Catalogue = "Catalogue";
     public const string User = "User";
+    public const string SignIn = "SignIn";
 }

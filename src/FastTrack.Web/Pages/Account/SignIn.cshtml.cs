@@ -1,7 +1,6 @@
-using FastTrack.Domain.Users;
+
 using FastTrack.Features.Users;
 using MediatR;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace FastTrack.Web.Pages.Account;
 
 /// <summary>/Account/SignIn. Before the first admin exists it sends the visitor to /Setup.</summary>
-public class SignInModel(IMediator mediator, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public Input Data { get; set; } = new();
@@ -38,19 +37,24 @@ public class SignInModel(IMediator mediator, SignInManager<AppUser> signIn, IStr
             ModelState.AddModelError("", t["Enter your e-mail and password."]);
             return Page();
         }
-        var user = await signIn.UserManager.FindByEmailAsync(Data.Email.Trim());
-        if (user is { IsDisabled: true })
+        var outcome = await mediator.Send(new FastTrack.Features.Account.SignIn.Command(Data.Email, Data.Password, Data.RememberMe,
+            HttpContext.Connection.RemoteIpAddress?.ToString()));
+        Data.Password = "";
+        switch (outcome)
         {
-            ModelState.AddModelError("", t["This account is disabled. Ask an administrator."]);
-            return Page();
+            case FastTrack.Features.Account.SignIn.Outcome.Succeeded:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case FastTrack.Features.Account.SignIn.Outcome.Throttled:
+                ModelState.AddModelError("", t["Too many failed attempts. Wait a few minutes before trying again."]);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = "60";
+                return Page();
+            case FastTrack.Features.Account.SignIn.Outcome.Disabled:
+                ModelState.AddModelError("", t["This account is disabled. Ask an administrator."]);
+                return Page();
+            default:
+                ModelState.AddModelError("", t["The e-mail or password is not right."]);
+                return Page();
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Data.Password, Data.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? t["Too many failed attempts: this account is locked for 15 minutes."]
-            : t["The e-mail or password is not right."]);
-        return Page();
     }
 }

@@ -70,6 +70,7 @@ public partial class InitialCreate : Migration
                 EntityId = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
                 Summary = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
                 ChangesJson = table.Column<string>(type: @"TEXT", nullable: false),
+                Address = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 64),
             },
             constraints: table =>
             {
@@ -362,6 +363,11 @@ public partial class InitialCreate : Migration
             table: @"AspNetUsers",
             column: @"NormalizedUserName",
             unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_AuditEntries_Action_Address_At",
+            table: @"AuditEntries",
+            columns: new[] { @"Action", @"Address", @"At" });
 
         migrationBuilder.CreateIndex(
             name: @"IX_AuditEntries_At",
