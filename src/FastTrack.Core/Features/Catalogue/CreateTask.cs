@@ -25,7 +25,9 @@ public static class CreateTask
         public bool Mandatory { get; init; }
         public string Role { get; init; } = "FastTrack Manager";
         public bool AllServices { get; init; }
-        public IReadOnlyList<string> Services { get; init; } = [];
+        /// <summary>A list (not a read-only one) so that model binding can fill it from checkboxes.</summary>
+        public List<string> Services { get; init; } = [];
+        IReadOnlyList<string> ITaskInput.Services => Services;
     }
 
     public sealed class Validator : TaskInputValidator<Command>

@@ -26,14 +26,15 @@ public static class EditSection
         public int Order { get; init; }
         public string PrimaryRole { get; init; } = "";
         /// <summary>Empty: the section is run for every motion.</summary>
-        public IReadOnlyList<string> Motions { get; init; } = [];
+        public List<string> Motions { get; init; } = [];
         public bool AllServices { get; init; }
-        public IReadOnlyList<string> AppliesTo { get; init; } = [];
+        /// <summary>Lists (not read-only ones) so that model binding can fill them from checkboxes.</summary>
+        public List<string> AppliesTo { get; init; } = [];
 
         public static Command From(GetSection.Result s) => new()
         {
             Id = s.Id, Version = s.Version, NameEn = s.NameEn, NameJa = s.NameJa, NameZh = s.NameZh, Order = s.Order,
-            PrimaryRole = s.PrimaryRole, Motions = s.Motions, AllServices = s.AllServices, AppliesTo = s.AppliesTo,
+            PrimaryRole = s.PrimaryRole, Motions = [.. s.Motions], AllServices = s.AllServices, AppliesTo = [.. s.AppliesTo],
         };
     }
 

@@ -27,13 +27,15 @@ public static class EditTask
         public bool Mandatory { get; init; }
         public string Role { get; init; } = "";
         public bool AllServices { get; init; }
-        public IReadOnlyList<string> Services { get; init; } = [];
+        /// <summary>A list (not a read-only one) so that model binding can fill it from checkboxes.</summary>
+        public List<string> Services { get; init; } = [];
+        IReadOnlyList<string> ITaskInput.Services => Services;
 
         /// <summary>The form filled with the task as it is saved now.</summary>
         public static Command From(GetTask.Result t) => new()
         {
             Id = t.FtopId, Version = t.Version, SectionId = t.SectionId, NameEn = t.NameEn, NameJa = t.NameJa,
-            NameZh = t.NameZh, Mandatory = t.Mandatory, Role = t.Role, AllServices = t.AllServices, Services = t.Services,
+            NameZh = t.NameZh, Mandatory = t.Mandatory, Role = t.Role, AllServices = t.AllServices, Services = [.. t.Services],
         };
     }
 
