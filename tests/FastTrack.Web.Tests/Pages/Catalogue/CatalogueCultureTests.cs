@@ -61,4 +61,16 @@ public class CatalogueCultureTests(CatalogueAppFixture fixture) : IClassFixture<
         Assert.Equal("開始/キックオフ ミーティングを実施する", page.QuerySelector("[data-testid=task-title]")!.TextContent.Trim());
         Assert.Equal("タスク カタログ", page.QuerySelector(".breadcrumb a")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task Messages_of_the_use_cases_are_translated()
+    {
+        var admin = await _app.AdminAsync();
+        admin.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("ja"));
+        var response = await admin.PostFormAsync("/Catalogue/Tasks/994/Edit", new() { ["Data.NameEn"] = "" });
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = await response.HtmlAsync();
+        Assert.Equal("英語の名前を入力してください。", page.QuerySelector("[data-valmsg-for='Data.NameEn']")!.TextContent.Trim());
+        Assert.Equal("名前 (英語)", page.QuerySelector("label[for=Data_NameEn]")!.TextContent.Trim());
+    }
 }
