@@ -37,7 +37,7 @@ public static class CreateTask
             RuleFor(c => c.FtopId).NotNull().WithMessage(CatalogueText.FtopIdPositive)
                 .GreaterThan(0).WithMessage(CatalogueText.FtopIdPositive)
                 .MustAsync(async (id, ct) => !await db.CatalogueTasks.AnyAsync(t => t.FtopId == id, ct))
-                .When(c => c.FtopId > 0).WithMessage(CatalogueText.FtopIdTaken);
+                .When(c => c.FtopId > 0, ApplyConditionTo.CurrentValidator).WithMessage(CatalogueText.FtopIdTaken);
         }
     }
 

@@ -61,7 +61,7 @@ public static class EditSection
                 .Must((c, services) => c.AllServices || services.Any(s => !string.IsNullOrWhiteSpace(s)))
                 .WithMessage(CatalogueText.ServicesRequired)
                 .MustAsync((services, ct) => ServiceVocabulary.AllKnownAsync(db, services, ct))
-                .When(c => !c.AllServices).WithMessage(CatalogueText.ServicesUnknown);
+                .When(c => !c.AllServices, ApplyConditionTo.CurrentValidator).WithMessage(CatalogueText.ServicesUnknown);
         }
     }
 

@@ -28,7 +28,7 @@ public abstract class TaskInputValidator<T> : AbstractValidator<T> where T : ITa
     {
         RuleFor(c => c.SectionId).NotNull().WithMessage(CatalogueText.SectionRequired)
             .MustAsync(async (id, ct) => await db.Sections.AnyAsync(s => s.Id == id, ct))
-            .When(c => c.SectionId is not null).WithMessage(CatalogueText.SectionUnknown);
+            .When(c => c.SectionId is not null, ApplyConditionTo.CurrentValidator).WithMessage(CatalogueText.SectionUnknown);
         RuleFor(c => c.NameEn).NotEmpty().WithMessage(CatalogueText.NameEnRequired)
             .MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong500);
         RuleFor(c => c.NameJa).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong500);
@@ -38,7 +38,7 @@ public abstract class TaskInputValidator<T> : AbstractValidator<T> where T : ITa
             .Must((c, services) => c.AllServices || services.Any(s => !string.IsNullOrWhiteSpace(s)))
             .WithMessage(CatalogueText.ServicesRequired)
             .MustAsync((services, ct) => ServiceVocabulary.AllKnownAsync(db, services, ct))
-            .When(c => !c.AllServices).WithMessage(CatalogueText.ServicesUnknown);
+            .When(c => !c.AllServices, ApplyConditionTo.CurrentValidator).WithMessage(CatalogueText.ServicesUnknown);
     }
 }
 
