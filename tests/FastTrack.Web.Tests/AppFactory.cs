@@ -134,10 +134,25 @@ public static class FormPosting
     /// Posts to <paramref name="url"/> the way a browser submits the form on the page at <paramref name="pageUrl"/>
     /// (default: the same URL) whose action matches: its current field values, overridden by <paramref name="fields"/>.
     /// </summary>
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
+        Dictionary<string, string> fields, string? pageUrl = null, string? formSelector = null) =>
+        client.PostFormAsync(url, (IEnumerable<KeyValuePair<string, string>>)fields, pageUrl, formSelector);
+
+    /// <summary>
+    /// As above, for multi-valued fields (checkboxes of one name): every value given for a name replaces
+    /// all the values the form had for it.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
-        Dictionary<string, string> fields, string? pageUrl = null, string? formSelector = null)
+        IEnumerable<KeyValuePair<string, string>> fields, string? pageUrl = null, string? formSelector = null)
     {
         var page = await client.GetPageAsync(pageUrl ?? url);
+        return await client.SubmitFormAsync(page, url, fields, formSelector);
+    }
+
+    /// <summary>Submits a form of a page already fetched (e.g. a form shown again after a refusal).</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string url,
+        IEnumerable<KeyValuePair<string, string>> fields, string? formSelector = null)
+    {
         var path = url.Split('?')[0];
         var form = formSelector is not null
             ? page.QuerySelector(formSelector) as IHtmlFormElement
@@ -161,8 +176,9 @@ public static class FormPosting
                     break;
             }
         }
-        foreach (var key in fields.Keys) values.RemoveAll(v => v.Key == key);
-        values.AddRange(fields.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)));
+        var overrides = fields.ToList();
+        foreach (var key in overrides.Select(f => f.Key).Distinct()) values.RemoveAll(v => v.Key == key);
+        values.AddRange(overrides);
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 

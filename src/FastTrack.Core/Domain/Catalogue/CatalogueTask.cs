@@ -63,6 +63,8 @@ public class CatalogueTask
             .Track("Services", ServicesText, newServices);
         if (changes.Count == 0) return [];
 
+        // First the part that can still refuse, so a refused edit leaves the task as it was.
+        SetServices(allServices, services);
         Section = section;
         SectionId = section.Id;
         NameEn = nameEn.Trim();
@@ -70,7 +72,6 @@ public class CatalogueTask
         NameZh = Guard.Optional(nameZh);
         Mandatory = mandatory;
         Role = role.Trim();
-        SetServices(allServices, services);
         Version++;
         return changes.Items;
     }

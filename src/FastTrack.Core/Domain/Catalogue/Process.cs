@@ -28,6 +28,7 @@ public class Process
 
     public IReadOnlyList<FieldChange> Edit(string nameEn, string? nameJa, string? nameZh, int order)
     {
+        if (order < 1) throw new DomainException("The order must be 1 or more.");
         var changes = new ChangeSet()
             .Track("Name (English)", NameEn, Guard.Name(nameEn, "Process name"))
             .Track("Name (Japanese)", NameJa, Guard.Optional(nameJa))

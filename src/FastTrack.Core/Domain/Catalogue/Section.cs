@@ -35,6 +35,7 @@ public class Section
     public IReadOnlyList<FieldChange> Edit(string nameEn, string? nameJa, string? nameZh, int order,
         string primaryRole, string motions, string appliesTo)
     {
+        if (order < 1) throw new DomainException("The order must be 1 or more.");
         var changes = new ChangeSet()
             .Track("Name (English)", NameEn, Guard.Name(nameEn, "Section name"))
             .Track("Name (Japanese)", NameJa, Guard.Optional(nameJa))

@@ -1,0 +1,85 @@
+using FastTrack.Common.Security;
+using FastTrack.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FastTrack.Features.Catalogue;
+
+/// <summary>The catalogue for every signed-in user: the playbook tree and the flat task list, both filtered.</summary>
+public static class BrowseCatalogue
+{
+    [AnySignedInUser]
+    public sealed record Query(CatalogueFilter Filter) : IRequest<Result>;
+
+    public sealed record Result(
+        IReadOnlyList<PhaseNode> Tree,
+        IReadOnlyList<TaskRow> Tasks,
+        IReadOnlyList<Choice> Phases,
+        IReadOnlyList<string> Services,
+        int CatalogueTotal);
+
+    public sealed record PhaseNode(int Id, LocalName Name, IReadOnlyList<ProcessNode> Processes);
+
+    public sealed record ProcessNode(int Id, LocalName Name, IReadOnlyList<SectionNode> Sections);
+
+    /// <summary>A section; <see cref="IsGuidanceStep"/> when the catalogue has no task in it at all.</summary>
+    public sealed record SectionNode(int Id, LocalName Name, int Order, string Role, bool IsGuidanceStep, IReadOnlyList<TaskRow> Tasks);
+
+    public sealed record TaskRow(int FtopId, LocalName Name, LocalName Phase, LocalName Process, LocalName Section,
+        int PhaseOrder, int ProcessOrder, int SectionOrder, bool Mandatory, string Role, bool AllServices,
+        IReadOnlyList<string> Services, bool Retired);
+
+    internal sealed class Handler(FastTrackDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken ct)
+        {
+            var filter = request.Filter;
+            var phases = await db.Phases
+                .Include(p => p.Processes).ThenInclude(p => p.Sections)
+                .OrderBy(p => p.Order).AsSplitQuery().ToListAsync(ct);
+            var tasks = await filter.Apply(db.CatalogueTasks.Include(t => t.Services)).ToListAsync(ct);
+            var sectionsWithTasks = (await db.CatalogueTasks.Select(t => t.SectionId).Distinct().ToListAsync(ct)).ToHashSet();
+            var total = await db.CatalogueTasks.CountAsync(ct);
+
+            // Guidance steps and empty sections only make sense while the filter does not pick tasks.
+            var picksTasks = !string.IsNullOrWhiteSpace(filter.Service) || !string.IsNullOrWhiteSpace(filter.Role)
+                || !string.IsNullOrWhiteSpace(filter.Required) || !string.IsNullOrWhiteSpace(filter.Search)
+                || filter.Retired != false;
+
+            var bySection = tasks.ToLookup(t => t.SectionId);
+            var rows = new List<TaskRow>();
+            var tree = new List<PhaseNode>();
+            foreach (var phase in phases)
+            {
+                var processNodes = new List<ProcessNode>();
+                foreach (var process in phase.Processes.OrderBy(p => p.Order).ThenBy(p => p.NameEn))
+                {
+                    var sectionNodes = new List<SectionNode>();
+                    foreach (var section in process.Sections.OrderBy(s => s.Order).ThenBy(s => s.NameEn))
+                    {
+                        var sectionRows = bySection[section.Id].OrderBy(t => t.FtopId).Select(t => new TaskRow(
+                            t.FtopId, new LocalName(t.NameEn, t.NameJa, t.NameZh),
+                            Name(phase.NameEn, phase.NameJa, phase.NameZh), Name(process.NameEn, process.NameJa, process.NameZh),
+                            Name(section.NameEn, section.NameJa, section.NameZh), phase.Order, process.Order, section.Order,
+                            t.Mandatory, t.Role, t.AllServices, t.Services.Select(s => s.Name).Order(StringComparer.Ordinal).ToList(),
+                            t.Retired)).ToList();
+                        rows.AddRange(sectionRows);
+                        if (sectionRows.Count > 0 || !picksTasks)
+                            sectionNodes.Add(new SectionNode(section.Id, Name(section.NameEn, section.NameJa, section.NameZh),
+                                section.Order, section.PrimaryRole, !sectionsWithTasks.Contains(section.Id), sectionRows));
+                    }
+                    if (sectionNodes.Count > 0 || !picksTasks)
+                        processNodes.Add(new ProcessNode(process.Id, Name(process.NameEn, process.NameJa, process.NameZh), sectionNodes));
+                }
+                var phaseWanted = filter.PhaseId is null || filter.PhaseId == phase.Id;
+                if (phaseWanted && (processNodes.Count > 0 || !picksTasks))
+                    tree.Add(new PhaseNode(phase.Id, Name(phase.NameEn, phase.NameJa, phase.NameZh), processNodes));
+            }
+
+            var phaseChoices = phases.Select(p => new Choice(p.Id, Name(p.NameEn, p.NameJa, p.NameZh))).ToList();
+            return new Result(tree, rows, phaseChoices, await ServiceVocabulary.NamesAsync(db, ct), total);
+        }
+
+        private static LocalName Name(string en, string? ja, string? zh) => new(en, ja, zh);
+    }
+}

@@ -1,0 +1,58 @@
+using FastTrack.Features.Catalogue;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FastTrack.Web.Pages.Catalogue;
+
+/// <summary>/Catalogue: the playbook as a tree (default) or a table (?view=table), filtered from the query string.</summary>
+public class IndexModel(IMediator mediator) : PageModel
+{
+    /// <summary>Bound without a prefix (?PhaseId=1&amp;Search=994), the same query string the export reads.</summary>
+    [BindProperty(SupportsGet = true)]
+    public CatalogueFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "view")]
+    public string? ViewMode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    public BrowseCatalogue.Result Result { get; private set; } = null!;
+
+    public bool IsTable => string.Equals(ViewMode, "table", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsFiltered => Filter.PhaseId is not null || !string.IsNullOrWhiteSpace(Filter.Service)
+        || !string.IsNullOrWhiteSpace(Filter.Role) || !string.IsNullOrWhiteSpace(Filter.Required)
+        || Filter.Retired != false || !string.IsNullOrWhiteSpace(Filter.Search);
+
+    public static readonly string[] SortKeys = ["playbook", "id", "name", "required", "role", "services"];
+
+    public string SortKey => SortKeys.Contains(Sort) ? Sort! : "playbook";
+
+    public async Task OnGetAsync() => Result = await mediator.Send(new BrowseCatalogue.Query(Filter));
+
+    /// <summary>The table rows in the chosen order; names sort in the user's language.</summary>
+    public IEnumerable<BrowseCatalogue.TaskRow> SortedRows => SortKey switch
+    {
+        "id" => Result.Tasks.OrderBy(t => t.FtopId),
+        "name" => Result.Tasks.OrderBy(t => t.Name.ToString(), StringComparer.CurrentCulture),
+        "required" => Result.Tasks.OrderByDescending(t => t.Mandatory).ThenBy(t => t.FtopId),
+        "role" => Result.Tasks.OrderBy(t => t.Role, StringComparer.CurrentCulture).ThenBy(t => t.FtopId),
+        "services" => Result.Tasks.OrderByDescending(t => t.AllServices)
+            .ThenBy(t => string.Join(';', t.Services), StringComparer.CurrentCulture).ThenBy(t => t.FtopId),
+        _ => Result.Tasks,
+    };
+
+    /// <summary>The current query string with some values replaced (links for view switching and sorting).</summary>
+    public string QueryWith(params (string Key, string? Value)[] changes)
+    {
+        var query = Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in changes)
+        {
+            if (string.IsNullOrEmpty(value)) query.Remove(key);
+            else query[key] = value;
+        }
+        return Microsoft.AspNetCore.Http.QueryString.Create(query.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value))).ToString();
+    }
+}
