@@ -127,9 +127,9 @@ public static class PostgresAdmin
 public sealed record TestUser(string? Id, string Name, params string[] Roles) : ICurrentUser
 {
     public static readonly TestUser Anonymous = new(null, "anonymous");
-    public static readonly TestUser Admin = new("admin-1", "admin@example.com", Domain.Catalogue.Roles.Admin);
-    public static readonly TestUser Manager = new("fm-1", "fm@example.com", Domain.Catalogue.Roles.FastTrackManager);
-    public static readonly TestUser Partner = new("partner-1", "partner@example.com", Domain.Catalogue.Roles.Partner);
+    public static readonly TestUser Admin = new("admin-1", "admin@example.com", global::FastTrack.Domain.Catalogue.Roles.Admin);
+    public static readonly TestUser Manager = new("fm-1", "fm@example.com", global::FastTrack.Domain.Catalogue.Roles.FastTrackManager);
+    public static readonly TestUser Partner = new("partner-1", "partner@example.com", global::FastTrack.Domain.Catalogue.Roles.Partner);
 
     public bool IsAuthenticated => Id is not null;
     public bool IsInRole(string role) => Roles.Contains(role);
