@@ -85,7 +85,7 @@ public static class CatalogueCsv
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
             if (rows.Count >= MaxRows)
             {
-                problems.Add(new CsvProblem(line, "The file has more than {0} tasks; split it into smaller files.", MaxRows));
+                problems.Add(new CsvProblem(line, "The file has more than {0:N0} tasks; split it into smaller files.", MaxRows));
                 rows.Clear();
                 return (rows, problems);
             }

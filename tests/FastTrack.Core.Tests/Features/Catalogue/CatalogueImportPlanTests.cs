@@ -157,7 +157,7 @@ public class CatalogueImportPlanTests
         var rows = Enumerable.Range(1, 50_000).Select(i => $"{i},P,Q,S,O,-,T,n,,");
         var file = Encoding.UTF8.GetBytes(Csv([.. rows]));
         Assert.True(file.Length <= CatalogueCsv.MaxBytes); // the row limit, not the size limit, refuses it
-        AssertRefused(Plan(file), (10_002, "The file has more than 10000 tasks; split it into smaller files."));
+        AssertRefused(Plan(file), (10_002, "The file has more than 10,000 tasks; split it into smaller files."));
     }
 
     [Fact]
