@@ -35,6 +35,10 @@ public sealed class UserMessages
         return english;
     }
 
+    /// <summary>Translates an English template with {0}-style placeholders, then fills them in the user's culture.</summary>
+    public string Translate(string template, IReadOnlyList<object> args) =>
+        args.Count == 0 ? Translate(template) : string.Format(CultureInfo.CurrentCulture, Translate(template), args.ToArray());
+
     public string Translate(DomainException e) =>
         e.Args.Count == 0
             ? Translate(e.Template)

@@ -104,4 +104,18 @@ public class CatalogueTask
     }
 
     private static string SectionLabel(Section? s) => s is null ? "" : s.NameEn;
+
+    /// <summary>
+    /// Moves the task to <paramref name="section"/>, also when that section has the same English name as its current
+    /// one (a section of another process), which <see cref="Edit"/> does not see because it compares sections by name.
+    /// </summary>
+    public IReadOnlyList<FieldChange> MoveTo(Section section)
+    {
+        if (ReferenceEquals(Section, section)) return [];
+        var change = new FieldChange("Section", SectionLabel(Section), SectionLabel(section));
+        Section = section;
+        SectionId = section.Id;
+        Version++;
+        return [change];
+    }
 }

@@ -9,15 +9,22 @@ namespace FastTrack.Features.Catalogue;
 public sealed record CatalogueRow(int Line, string Id, string Phase, string Process, string Section, string Required,
     string Role, string Services, string NameEn, string NameJa, string NameZh);
 
-/// <summary>A problem with one line of a catalogue file.</summary>
-public sealed record CsvProblem(int Line, string Message);
+/// <summary>
+/// A problem with one line of a catalogue file (line 0: the file as a whole). <see cref="Template"/> is English
+/// with {0}-style placeholders so the web layer can translate it (Resources/Messages/ImportMessages).
+/// </summary>
+public sealed record CsvProblem(int Line, string Template, params object[] Args)
+{
+    public string Message => Args.Length == 0 ? Template : string.Format(CultureInfo.InvariantCulture, Template, Args);
+}
 
 /// <summary>Reads and writes the catalogue CSV format of docs/catalogue-format.md (UTF-8, RFC 4180).</summary>
 public static class CatalogueCsv
 {
     public static readonly string[] Header = ["id", "phase", "process", "section", "required", "role", "services", "name_en", "name_ja", "name_zh"];
     public const int MaxRows = 10_000;
-    public const long MaxBytes = 5 * 1024 * 1024;
+    /// <summary>2 MB: the file travels from preview to apply in a form field as base64, which must stay under ASP.NET Core's 4 MB value limit.</summary>
+    public const int MaxBytes = 2 * 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -33,73 +40,85 @@ public static class CatalogueCsv
         }
         if (bytes.Length > MaxBytes)
         {
-            problems.Add(new CsvProblem(0, $"The file is larger than {MaxBytes / 1024 / 1024} MB."));
+            problems.Add(new CsvProblem(0, "The file is larger than {0} MB; split it into smaller files.", MaxBytes / 1024 / 1024));
             return (rows, problems);
         }
-        string text;
-        try
+        if (Decode(bytes) is not string text)
         {
-            var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
-                throw new DecoderFallbackException("UTF-16");
-            text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Add(new CsvProblem(1, "The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again."));
+            problems.Add(new CsvProblem(1, "The file is not UTF-8 text (unknown encoding). Save it as \"CSV UTF-8\" and upload it again."));
             return (rows, problems);
         }
 
+        var badLines = new SortedSet<int>();
+        var lines = new LineCounter(text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = false,
-            BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
+            BadDataFound = a => badLines.Add(lines.LineAt((int)a.Context.Parser!.CharCount - a.RawRecord.Length)),
         };
         using var reader = new StringReader(text);
         using var csv = new CsvParser(reader, config);
         var first = true;
-        try
+        while (csv.Read())
         {
-            while (csv.Read())
+            var line = lines.LineAt((int)csv.CharCount - csv.RawRecord.Length);
+            var fields = csv.Record ?? []; // fields are parsed lazily: reading them is what reports bad quoting
+            if (badLines.Contains(line))
             {
-                var line = csv.RawRow;
-                var fields = csv.Record ?? [];
-                if (first)
+                problems.Add(new CsvProblem(line, "Malformed quoting: a quote (\") is not closed, or text follows a closing quote. Put the whole field in quotes and double every quote inside it (\"\")."));
+                if (first) return (rows, problems);
+                continue;
+            }
+            if (first)
+            {
+                first = false;
+                var header = fields.Select(f => f.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+                if (!header.SequenceEqual(Header))
                 {
-                    first = false;
-                    var header = fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
-                    if (!header.SequenceEqual(Header))
-                    {
-                        problems.Add(new CsvProblem(line, $"The header must be exactly: {string.Join(',', Header)}"));
-                        return (rows, problems);
-                    }
-                    continue;
-                }
-                if (fields.All(string.IsNullOrWhiteSpace)) continue;
-                if (rows.Count >= MaxRows)
-                {
-                    problems.Add(new CsvProblem(line, $"The file has more than {MaxRows:N0} tasks; split it into smaller files."));
+                    problems.Add(new CsvProblem(line, "The first line must be exactly this header: {0}", string.Join(',', Header)));
                     return (rows, problems);
                 }
-                if (fields.Length != Header.Length)
-                {
-                    problems.Add(new CsvProblem(line, $"Expected {Header.Length} fields but found {fields.Length}."));
-                    continue;
-                }
-                rows.Add(new CatalogueRow(line, fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim(),
-                    fields[4].Trim(), fields[5].Trim(), fields[6].Trim(), fields[7].Trim(), fields[8].Trim(), fields[9].Trim()));
+                continue;
             }
-        }
-        catch (CsvHelperException ex)
-        {
-            problems.Add(new CsvProblem(ex.Context?.Parser?.RawRow ?? 0, "The file is not valid CSV: " + ex.Message.Split('\n')[0]));
+            if (fields.All(string.IsNullOrWhiteSpace)) continue;
+            if (rows.Count >= MaxRows)
+            {
+                problems.Add(new CsvProblem(line, "The file has more than {0:N0} tasks; split it into smaller files.", MaxRows));
+                rows.Clear();
+                return (rows, problems);
+            }
+            if (fields.Length != Header.Length)
+            {
+                problems.Add(new CsvProblem(line, "Expected {0} fields but found {1}.", Header.Length, fields.Length));
+                continue;
+            }
+            rows.Add(new CatalogueRow(line, fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim(),
+                fields[4].Trim(), fields[5].Trim(), fields[6].Trim(), fields[7].Trim(), fields[8].Trim(), fields[9].Trim()));
         }
         if (first) problems.Add(new CsvProblem(1, "The file is empty."));
         return (rows, problems);
     }
 
+    /// <summary>Strict UTF-8 (with or without BOM). UTF-16, Shift-JIS, Latin-1 … give null rather than mojibake.</summary>
+    private static string? Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)) return null;
+        // UTF-16 without a BOM is valid UTF-8 byte for byte, but full of NULs, which no text file has.
+        if (Array.IndexOf(bytes, (byte)0) >= 0) return null;
+        var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the file: header, then one line per row, RFC 4180 quoting, "\n" line ends (no BOM: callers add one if they want it).</summary>
     public static string Write(IEnumerable<CatalogueRow> rows)
     {
         var sb = new StringBuilder();
@@ -116,5 +135,21 @@ public static class CatalogueCsv
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>Line number (1-based) of a character position; positions are asked for in increasing order, so it counts once.</summary>
+    private sealed class LineCounter(string text)
+    {
+        private int _position;
+        private int _line = 1;
+
+        public int LineAt(int position)
+        {
+            position = Math.Clamp(position, 0, text.Length);
+            if (position < _position) { _position = 0; _line = 1; }
+            for (; _position < position; _position++)
+                if (text[_position] == '\n') _line++;
+            return _line;
+        }
     }
 }
