@@ -217,9 +217,7 @@ public class CatalogueEditTests
         var process = app.Scoped(db => db.Processes.First().Id);
         foreach (var url in new[] { "/Catalogue/Tasks/994/Edit", "/Catalogue/Tasks/New", $"/Catalogue/Sections/{section}/Edit", $"/Catalogue/Processes/{process}/Edit" })
         {
-            var response = await user.GetAsync(url);
-            AssertDenied(response);
-            Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync(response.Headers.Location!)).StatusCode);
+            AssertDenied(await user.GetAsync(url));
         }
 
         // A real antiforgery token for this user, from the language form every page has.
@@ -239,6 +237,6 @@ public class CatalogueEditTests
         Assert.False(task.Retired);
         Assert.Equal(20, app.Scoped(db => db.CatalogueTasks.Count()));
         Assert.NotEqual("Forged", app.Scoped(db => db.Sections.Single(s => s.Id == section).NameEn));
-        Assert.Equal(0, app.Scoped(db => db.AuditEntries.Count(a => a.EntityType != AuditEntities.User)));
+        Assert.Equal(0, app.Scoped(db => db.AuditEntries.Count(a => a.EntityType != AuditEntities.User && a.EntityType != AuditEntities.SignIn)));
     }
 }

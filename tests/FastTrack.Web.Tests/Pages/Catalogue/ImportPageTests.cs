@@ -58,7 +58,7 @@ public class ImportPageTests
         Assert.Equal("Run the Success Workshop", app.Scoped(db => db.CatalogueTasks.Single(t => t.FtopId == 2536).NameEn));
         Assert.True(app.Scoped(db => db.CatalogueTasks.Single(t => t.FtopId == 3979).Retired));
         Assert.Equal("Plan Remediation", app.Scoped(db => db.CatalogueTasks.Include(t => t.Section).Single(t => t.FtopId == 5000).Section.NameEn));
-        Assert.Equal(4, app.Scoped(db => db.AuditEntries.Count()));
+        Assert.Equal(4, app.Scoped(db => db.AuditEntries.Count(a => a.EntityType != "SignIn")));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class ImportPageTests
         Assert.NotNull(page.QuerySelector("[data-testid=no-changes]"));
         Assert.Equal("0 added, 0 changed, 0 retired, 0 restored, 20 unchanged.", page.QuerySelector("[data-testid=preview-summary]")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#apply-form"));
-        Assert.Equal(0, app.Scoped(db => db.AuditEntries.Count()));
+        Assert.Equal(0, app.Scoped(db => db.AuditEntries.Count(a => a.EntityType != "SignIn")));
     }
 
     [Fact]
@@ -121,9 +121,7 @@ public class ImportPageTests
         using var app = new AppFactory();
         var manager = await app.SignedInAsync(Roles.FastTrackManager);
         var response = await manager.GetAsync("/Catalogue/Import");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Account/Denied", response.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync(response.Headers.Location!.OriginalString)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
 
         // Posting straight to apply (with a valid token from a page the manager may see) is refused too.
         var token = (await manager.GetPageAsync("/")).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
@@ -131,8 +129,7 @@ public class ImportPageTests
         {
             ["__RequestVerificationToken"] = token, ["Data.FileBase64"] = Convert.ToBase64String(await ExportAsync(manager)), ["Data.Fingerprint"] = "x",
         }));
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        Assert.Contains("/Account/Denied", post.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
     }
 
     [Fact]
