@@ -81,4 +81,36 @@ public class SeveralInstancesTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery);
     }
+
+    [Fact]
+    public async Task The_same_task_changed_through_two_instances_at_once_one_wins_the_other_is_told()
+    {
+        using var database = new AppDatabase();
+        using var first = new AppFactory(sharedDatabase: database);
+        using var second = new AppFactory(sharedDatabase: database);
+        await first.CreateUserAsync("ana@example.com", Roles.Admin);
+        await first.CreateUserAsync("ben@example.com", Roles.Admin);
+        var ana = Client(first, new CookieContainer());
+        var ben = Client(second, new CookieContainer());
+        await SignIn(ana, "ana@example.com");
+        await SignIn(ben, "ben@example.com");
+
+        // Both open the edit form of task 994 (same version), each on its own instance, and save at once.
+        var anaForm = await ana.GetPageAsync("/Catalogue/Tasks/994/Edit");
+        var benForm = await ben.GetPageAsync("/Catalogue/Tasks/994/Edit");
+        var results = await Task.WhenAll(
+            ana.SubmitFormAsync(anaForm, "/Catalogue/Tasks/994/Edit", [new("Data.NameEn", "Kickoff by Ana")]),
+            ben.SubmitFormAsync(benForm, "/Catalogue/Tasks/994/Edit", [new("Data.NameEn", "Kickoff by Ben")]));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        var refused = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        var page = await refused.HtmlAsync();
+        Assert.Contains("Someone else changed this task", page.QuerySelector("[data-testid=form-errors]")!.TextContent);
+        var saved = first.Scoped(db => db.CatalogueTasks.Single(t => t.FtopId == 994));
+        Assert.Contains(saved.NameEn, new[] { "Kickoff by Ana", "Kickoff by Ben" });
+        Assert.Equal(1, first.Scoped(db => db.AuditEntries.Count(a => a.EntityType == "CatalogueTask" && a.EntityId == "994")));
+        // The refused admin's words are still in their form.
+        var refusedName = page.QuerySelector("input[name='Data.NameEn']")!.GetAttribute("value");
+        Assert.NotEqual(saved.NameEn, refusedName);
+    }
 }
