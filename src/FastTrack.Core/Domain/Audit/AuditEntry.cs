@@ -47,4 +47,6 @@ public static class AuditEntities
     public const string Process = "Process";
     public const string Catalogue = "Catalogue";
     public const string User = "User";
+    public const string Customer = "Customer";
+    public const string Engagement = "Engagement";
 }
