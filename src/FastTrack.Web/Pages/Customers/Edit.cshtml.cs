@@ -9,7 +9,7 @@ namespace FastTrack.Web.Pages.Customers;
 
 /// <summary>/Customers/{id}/Edit.</summary>
 [Authorize(Policy = Policies.Manager)]
-public class EditModel(IMediator mediator) : PageModel, IRedisplay
+public class EditModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
 {
     [BindProperty]
     public EditCustomer.Command Data { get; set; } = new();
@@ -19,7 +19,7 @@ public class EditModel(IMediator mediator) : PageModel, IRedisplay
     public async Task<IActionResult> OnPostAsync(int id)
     {
         await mediator.Send(Data with { Id = id });
-        TempData["Success"] = "The customer was saved.";
+        TempData["Success"] = t.Translate("The customer was saved.");
         return Redirect($"/Customers/{id}");
     }
 

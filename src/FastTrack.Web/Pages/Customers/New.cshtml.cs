@@ -10,7 +10,7 @@ namespace FastTrack.Web.Pages.Customers;
 
 /// <summary>/Customers/New: a customer with its seats per service.</summary>
 [Authorize(Policy = Policies.Manager)]
-public class NewModel(IMediator mediator) : PageModel, IRedisplay
+public class NewModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
 {
     [BindProperty]
     public CreateCustomer.Command Data { get; set; } = new();
@@ -24,7 +24,7 @@ public class NewModel(IMediator mediator) : PageModel, IRedisplay
     public async Task<IActionResult> OnPostAsync()
     {
         var id = await mediator.Send(Data);
-        TempData["Success"] = "The customer was created.";
+        TempData["Success"] = t.Translate("The customer was created.");
         return Redirect($"/Customers/{id}");
     }
 

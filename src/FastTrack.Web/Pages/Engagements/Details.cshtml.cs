@@ -11,7 +11,7 @@ namespace FastTrack.Web.Pages.Engagements;
 /// override, success review, notes). Each form posts its own use case; a refusal re-renders the page with the
 /// message in the form that was sent (<see cref="Posted"/>). Who may send each form is the use case's own rule.
 /// </summary>
-public class DetailsModel(IMediator mediator) : PageModel, IRedisplay
+public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
 {
     public GetEngagement.View View { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public class DetailsModel(IMediator mediator) : PageModel, IRedisplay
     {
         Posted = $"task-{data.TaskId}";
         await mediator.Send(data with { EngagementId = Id });
-        TempData["Success"] = "The task was updated.";
+        TempData["Success"] = t.Translate("The task was updated.");
         return Redirect($"/Engagements/{Id}#task-{data.TaskId}");
     }
 
@@ -35,7 +35,7 @@ public class DetailsModel(IMediator mediator) : PageModel, IRedisplay
     {
         Posted = "move";
         await mediator.Send(data with { EngagementId = Id });
-        TempData["Success"] = "The engagement moved to the next step.";
+        TempData["Success"] = t.Translate("The engagement moved to the next step.");
         return Redirect($"/Engagements/{Id}");
     }
 
@@ -43,7 +43,7 @@ public class DetailsModel(IMediator mediator) : PageModel, IRedisplay
     {
         Posted = "review";
         await mediator.Send(data with { EngagementId = Id });
-        TempData["Success"] = "The success review was completed.";
+        TempData["Success"] = t.Translate("The success review was completed.");
         return Redirect($"/Engagements/{Id}");
     }
 
@@ -51,7 +51,7 @@ public class DetailsModel(IMediator mediator) : PageModel, IRedisplay
     {
         Posted = "note";
         await mediator.Send(data with { EngagementId = Id });
-        TempData["Success"] = "The note was added.";
+        TempData["Success"] = t.Translate("The note was added.");
         return Redirect($"/Engagements/{Id}#notes");
     }
 

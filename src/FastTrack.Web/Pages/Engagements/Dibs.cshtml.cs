@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FastTrack.Web.Pages.Engagements;
 
 /// <summary>/Engagements/{id}/Dibs?service=Teams: DIBS, SSAT and the customer-defined success criterion of one service.</summary>
-public class DibsModel(IMediator mediator) : PageModel, IRedisplay
+public class DibsModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
 {
     [BindProperty]
     public SaveServicePlan.Command Data { get; set; } = new();
@@ -20,7 +20,7 @@ public class DibsModel(IMediator mediator) : PageModel, IRedisplay
     public async Task<IActionResult> OnPostAsync()
     {
         await mediator.Send(Data with { EngagementId = Id });
-        TempData["Success"] = "DIBS and SSAT were saved.";
+        TempData["Success"] = t.Translate("DIBS and SSAT were saved.");
         return Redirect($"/Engagements/{Id}");
     }
 

@@ -9,7 +9,7 @@ namespace FastTrack.Web.Pages.Engagements;
 
 /// <summary>/Engagements/{id}/Edit: people, motion, dates and scope (adding a service adds its tasks).</summary>
 [Authorize(Policy = Policies.Manager)]
-public class EditModel(IMediator mediator) : PageModel, IRedisplay
+public class EditModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
 {
     [BindProperty]
     public EditEngagement.Command Data { get; set; } = new();
@@ -25,7 +25,7 @@ public class EditModel(IMediator mediator) : PageModel, IRedisplay
     public async Task<IActionResult> OnPostAsync(int id)
     {
         await mediator.Send(Data with { Id = id });
-        TempData["Success"] = "The engagement was saved.";
+        TempData["Success"] = t.Translate("The engagement was saved.");
         return Redirect($"/Engagements/{id}");
     }
 

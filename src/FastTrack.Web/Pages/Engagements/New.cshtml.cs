@@ -11,7 +11,7 @@ namespace FastTrack.Web.Pages.Engagements;
 
 /// <summary>/Engagements/New: creates an engagement in Initiate with its kickoff checklist.</summary>
 [Authorize(Policy = Policies.Manager)]
-public class NewModel(IMediator mediator, ICurrentUser user, TimeProvider clock) : PageModel, IRedisplay
+public class NewModel(IMediator mediator, Messages.UserMessages t, ICurrentUser user, TimeProvider clock) : PageModel, IRedisplay
 {
     [BindProperty]
     public CreateEngagement.Command Data { get; set; } = new();
@@ -32,7 +32,7 @@ public class NewModel(IMediator mediator, ICurrentUser user, TimeProvider clock)
     public async Task<IActionResult> OnPostAsync()
     {
         var id = await mediator.Send(Data);
-        TempData["Success"] = "The engagement was created with its kickoff checklist.";
+        TempData["Success"] = t.Translate("The engagement was created with its kickoff checklist.");
         return Redirect($"/Engagements/{id}");
     }
 

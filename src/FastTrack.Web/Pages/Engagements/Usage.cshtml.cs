@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FastTrack.Web.Pages.Engagements;
 
 /// <summary>/Engagements/{id}/Usage: record active users per service on a date; the history and the chart.</summary>
-public class UsageModel(IMediator mediator, TimeProvider clock) : PageModel, IRedisplay
+public class UsageModel(IMediator mediator, Messages.UserMessages t, TimeProvider clock) : PageModel, IRedisplay
 {
     [BindProperty]
     public RecordUsage.Command Data { get; set; } = new();
@@ -26,7 +26,7 @@ public class UsageModel(IMediator mediator, TimeProvider clock) : PageModel, IRe
     public async Task<IActionResult> OnPostAsync()
     {
         await mediator.Send(Data with { EngagementId = Id });
-        TempData["Success"] = "The usage was recorded.";
+        TempData["Success"] = t.Translate("The usage was recorded.");
         return Redirect($"/Engagements/{Id}/Usage");
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FastTrack.Web.Pages.Engagements;
 
 /// <summary>/Engagements/{id}/Workloads: FTOP's workload status code per service, with its history.</summary>
-public class WorkloadsModel(IMediator mediator) : PageModel, IRedisplay
+public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
 {
     [BindProperty]
     public SetWorkloadStatus.Command Data { get; set; } = new();
@@ -22,7 +22,7 @@ public class WorkloadsModel(IMediator mediator) : PageModel, IRedisplay
     public async Task<IActionResult> OnPostAsync()
     {
         await mediator.Send(Data with { EngagementId = Id });
-        TempData["Success"] = "The workload status was saved.";
+        TempData["Success"] = t.Translate("The workload status was saved.");
         return Redirect($"/Engagements/{Id}/Workloads");
     }
 
