@@ -182,6 +182,42 @@ public static class FormPosting
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// As <see cref="PostFormAsync"/>, for fields that repeat (checkbox lists such as services): every field named in
+    /// <paramref name="fields"/> replaces all of the form's values of that name.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormValuesAsync(this HttpClient client, string url,
+        IReadOnlyList<KeyValuePair<string, string>> fields, string? pageUrl = null, string? formSelector = null)
+    {
+        var page = await client.GetPageAsync(pageUrl ?? url);
+        var path = url.Split('?')[0];
+        var form = formSelector is not null
+            ? page.QuerySelector(formSelector) as IHtmlFormElement
+            : page.Forms.FirstOrDefault(f => f.GetAttribute("action") is { } a && a.Split('?')[0].Equals(path, StringComparison.OrdinalIgnoreCase) && f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+              ?? page.Forms.LastOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && f.GetAttribute("id") != "culture-form");
+        Assert.NotNull(form);
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var el in form!.Elements)
+        {
+            switch (el)
+            {
+                case IHtmlInputElement i when !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "file"):
+                    if (i.Type is "checkbox" or "radio" && !i.IsChecked) break;
+                    values.Add(new(i.Name, i.Value));
+                    break;
+                case IHtmlTextAreaElement t when !string.IsNullOrEmpty(t.Name):
+                    values.Add(new(t.Name, t.Value));
+                    break;
+                case IHtmlSelectElement s when !string.IsNullOrEmpty(s.Name):
+                    foreach (var o in s.Options.Where(o => o.IsSelected)) values.Add(new(s.Name, o.Value));
+                    break;
+            }
+        }
+        foreach (var key in fields.Select(f => f.Key).Distinct()) values.RemoveAll(v => v.Key == key);
+        values.AddRange(fields);
+        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
     public static async Task<IHtmlDocument> HtmlAsync(this HttpResponseMessage response) =>
         Parser.ParseDocument(await response.Content.ReadAsStringAsync());
 }

@@ -1,5 +1,8 @@
 using FastTrack.Domain.Audit;
 using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Customers;
+using FastTrack.Domain.Engagements;
+using FastTrack.Domain.Partners;
 using FastTrack.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +21,11 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<CatalogueTask> CatalogueTasks => Set<CatalogueTask>();
     public DbSet<Service> Services => Set<Service>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<PartnerOrganisation> PartnerOrganisations => Set<PartnerOrganisation>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<EngagementService> EngagementServices => Set<EngagementService>();
+    public DbSet<EngagementTask> EngagementTasks => Set<EngagementTask>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

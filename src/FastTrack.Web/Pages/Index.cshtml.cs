@@ -1,11 +1,23 @@
+using FastTrack.Common.Security;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Features.Engagements;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FastTrack.Web.Pages;
 
-/// <summary>/ : the start page. The engagement portfolio replaces it for FastTrack managers.</summary>
-public class IndexModel : PageModel
+/// <summary>/ : the FastTrack manager's portfolio ("what needs me today"); a plain start page for other roles.</summary>
+public class IndexModel(IMediator mediator, ICurrentUser user) : PageModel
 {
-    public void OnGet()
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public GetPortfolio.Result? Portfolio { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        if (user.IsInRole(Roles.FastTrackManager) || user.IsInRole(Roles.Admin))
+            Portfolio = await mediator.Send(new GetPortfolio.Query(All));
     }
 }

@@ -51,4 +51,6 @@ public static class AuditEntities
     public const string Catalogue = "Catalogue";
     public const string User = "User";
     public const string SignIn = "SignIn";
+    public const string Customer = "Customer";
+    public const string Engagement = "Engagement";
 }

@@ -78,6 +78,26 @@ public partial class InitialCreate : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: @"Customers",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                Name = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
+                TenantDomain = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 253),
+                Industry = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 100),
+                AccountManaged = table.Column<bool>(type: @"INTEGER", nullable: false),
+                CsmName = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 200),
+                CsmEmail = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                Notes = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 4000),
+                Version = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_Customers", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
             name: @"DataProtectionKeys",
             columns: table => new
             {
@@ -89,6 +109,19 @@ public partial class InitialCreate : Migration
             constraints: table =>
             {
                 table.PrimaryKey(@"PK_DataProtectionKeys", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"PartnerOrganisations",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                Name = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_PartnerOrganisations", x => x.Id);
             });
 
         migrationBuilder.CreateTable(
@@ -227,6 +260,27 @@ public partial class InitialCreate : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: @"CustomerSeats",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                CustomerId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Service = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                Seats = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_CustomerSeats", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_CustomerSeats_Customers_CustomerId",
+                    column: x => x.CustomerId,
+                    principalTable: @"Customers",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: @"Processes",
             columns: table => new
             {
@@ -246,6 +300,65 @@ public partial class InitialCreate : Migration
                     name: @"FK_Processes_Phases_PhaseId",
                     column: x => x.PhaseId,
                     principalTable: @"Phases",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"Engagements",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                CustomerId = table.Column<int>(type: @"INTEGER", nullable: false),
+                ManagerId = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 450),
+                PartnerOrganisationId = table.Column<int>(type: @"INTEGER", nullable: true),
+                Motion = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                AssignedOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: false),
+                StartOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                TargetEnablementOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                TargetSuccessReviewOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                CurrentPhaseId = table.Column<int>(type: @"INTEGER", nullable: false),
+                CurrentProcessId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Cycle = table.Column<int>(type: @"INTEGER", nullable: false),
+                State = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                Outcome = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 50),
+                ClosedOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                FirstContactDueOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                FirstContactDone = table.Column<bool>(type: @"INTEGER", nullable: false),
+                Version = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_Engagements", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_Engagements_AspNetUsers_ManagerId",
+                    column: x => x.ManagerId,
+                    principalTable: @"AspNetUsers",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_Engagements_Customers_CustomerId",
+                    column: x => x.CustomerId,
+                    principalTable: @"Customers",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_Engagements_PartnerOrganisations_PartnerOrganisationId",
+                    column: x => x.PartnerOrganisationId,
+                    principalTable: @"PartnerOrganisations",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_Engagements_Phases_CurrentPhaseId",
+                    column: x => x.CurrentPhaseId,
+                    principalTable: @"Phases",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_Engagements_Processes_CurrentProcessId",
+                    column: x => x.CurrentProcessId,
+                    principalTable: @"Processes",
                     principalColumn: @"Id",
                     onDelete: ReferentialAction.Restrict);
             });
@@ -278,6 +391,151 @@ public partial class InitialCreate : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: @"EngagementNote",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Service = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 100),
+                Text = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 4000),
+                By = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 256),
+                At = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_EngagementNote", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_EngagementNote_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"EngagementServices",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Service = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                AddedInCycle = table.Column<int>(type: @"INTEGER", nullable: false),
+                DibsDate = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                DibsIntent = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                DibsBusinessReason = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 100),
+                DibsSuccessOwner = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 200),
+                StakeholdersStatus = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                StakeholdersNote = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                ScenariosStatus = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                ScenariosNote = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                AwarenessStatus = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                AwarenessNote = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                TrainingStatus = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                TrainingNote = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                SuccessCriterion = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                SuccessCriterionMet = table.Column<bool>(type: @"INTEGER", nullable: false),
+                LatestActiveUsers = table.Column<int>(type: @"INTEGER", nullable: true),
+                LatestSeats = table.Column<int>(type: @"INTEGER", nullable: true),
+                LatestUsageOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                WorkloadL1 = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 100),
+                WorkloadL2 = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 100),
+                WorkloadL3 = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 100),
+                WorkloadTargetOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                WorkloadNote = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 2000),
+                Version = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_EngagementServices", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_EngagementServices_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"GateOverride",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Cycle = table.Column<int>(type: @"INTEGER", nullable: false),
+                From = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
+                To = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
+                Blockers = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 4000),
+                Reason = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 2000),
+                By = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 256),
+                At = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_GateOverride", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_GateOverride_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"UsageRecord",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Service = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                On = table.Column<System.DateOnly>(type: @"TEXT", nullable: false),
+                ActiveUsers = table.Column<int>(type: @"INTEGER", nullable: false),
+                Seats = table.Column<int>(type: @"INTEGER", nullable: false),
+                RecordedBy = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 256),
+                RecordedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_UsageRecord", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_UsageRecord_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"WorkloadStatusRecord",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Service = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                L1 = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                L2 = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                L3 = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                TargetOn = table.Column<System.DateOnly>(type: @"TEXT", nullable: true),
+                Note = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 2000),
+                RecordedBy = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 256),
+                RecordedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_WorkloadStatusRecord", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_WorkloadStatusRecord_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
             name: @"CatalogueTasks",
             columns: table => new
             {
@@ -304,6 +562,49 @@ public partial class InitialCreate : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: @"EngagementStep",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Cycle = table.Column<int>(type: @"INTEGER", nullable: false),
+                SectionId = table.Column<int>(type: @"INTEGER", nullable: false),
+                ProcessId = table.Column<int>(type: @"INTEGER", nullable: false),
+                PhaseId = table.Column<int>(type: @"INTEGER", nullable: false),
+                NotApplicableServices = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 500),
+                NotApplicableReason = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 500),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_EngagementStep", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_EngagementStep_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: @"FK_EngagementStep_Phases_PhaseId",
+                    column: x => x.PhaseId,
+                    principalTable: @"Phases",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_EngagementStep_Processes_ProcessId",
+                    column: x => x.ProcessId,
+                    principalTable: @"Processes",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_EngagementStep_Sections_SectionId",
+                    column: x => x.SectionId,
+                    principalTable: @"Sections",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
             name: @"CatalogueTaskServices",
             columns: table => new
             {
@@ -323,6 +624,63 @@ public partial class InitialCreate : Migration
                     name: @"FK_CatalogueTaskServices_Services_ServiceId",
                     column: x => x.ServiceId,
                     principalTable: @"Services",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"EngagementTasks",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Cycle = table.Column<int>(type: @"INTEGER", nullable: false),
+                FtopId = table.Column<int>(type: @"INTEGER", nullable: false),
+                SectionId = table.Column<int>(type: @"INTEGER", nullable: false),
+                ProcessId = table.Column<int>(type: @"INTEGER", nullable: false),
+                PhaseId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Mandatory = table.Column<bool>(type: @"INTEGER", nullable: false),
+                Status = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 30),
+                StatusReason = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 1000),
+                CompletedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: true),
+                CompletedBy = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                CompletionNote = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 2000),
+                ReopenedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: true),
+                ReopenedBy = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                Version = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_EngagementTasks", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_EngagementTasks_CatalogueTasks_FtopId",
+                    column: x => x.FtopId,
+                    principalTable: @"CatalogueTasks",
+                    principalColumn: @"FtopId",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_EngagementTasks_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(
+                    name: @"FK_EngagementTasks_Phases_PhaseId",
+                    column: x => x.PhaseId,
+                    principalTable: @"Phases",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_EngagementTasks_Processes_ProcessId",
+                    column: x => x.ProcessId,
+                    principalTable: @"Processes",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_EngagementTasks_Sections_SectionId",
+                    column: x => x.SectionId,
+                    principalTable: @"Sections",
                     principalColumn: @"Id",
                     onDelete: ReferentialAction.Restrict);
             });
@@ -395,6 +753,142 @@ public partial class InitialCreate : Migration
             column: @"ServiceId");
 
         migrationBuilder.CreateIndex(
+            name: @"IX_Customers_Name",
+            table: @"Customers",
+            column: @"Name");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Customers_TenantDomain",
+            table: @"Customers",
+            column: @"TenantDomain",
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_CustomerSeats_CustomerId_Service",
+            table: @"CustomerSeats",
+            columns: new[] { @"CustomerId", @"Service" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementNote_EngagementId",
+            table: @"EngagementNote",
+            column: @"EngagementId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_CurrentPhaseId",
+            table: @"Engagements",
+            column: @"CurrentPhaseId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_CurrentProcessId",
+            table: @"Engagements",
+            column: @"CurrentProcessId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_CustomerId",
+            table: @"Engagements",
+            column: @"CustomerId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_ManagerId",
+            table: @"Engagements",
+            column: @"ManagerId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_Motion",
+            table: @"Engagements",
+            column: @"Motion");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_PartnerOrganisationId",
+            table: @"Engagements",
+            column: @"PartnerOrganisationId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_State_CurrentPhaseId",
+            table: @"Engagements",
+            columns: new[] { @"State", @"CurrentPhaseId" });
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_State_FirstContactDone_FirstContactDueOn",
+            table: @"Engagements",
+            columns: new[] { @"State", @"FirstContactDone", @"FirstContactDueOn" });
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementServices_EngagementId_Service",
+            table: @"EngagementServices",
+            columns: new[] { @"EngagementId", @"Service" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementServices_Service",
+            table: @"EngagementServices",
+            column: @"Service");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementServices_WorkloadL1",
+            table: @"EngagementServices",
+            column: @"WorkloadL1");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementStep_EngagementId_Cycle_SectionId",
+            table: @"EngagementStep",
+            columns: new[] { @"EngagementId", @"Cycle", @"SectionId" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementStep_PhaseId",
+            table: @"EngagementStep",
+            column: @"PhaseId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementStep_ProcessId",
+            table: @"EngagementStep",
+            column: @"ProcessId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementStep_SectionId",
+            table: @"EngagementStep",
+            column: @"SectionId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementTasks_EngagementId_Cycle_FtopId",
+            table: @"EngagementTasks",
+            columns: new[] { @"EngagementId", @"Cycle", @"FtopId" },
+            unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementTasks_FtopId",
+            table: @"EngagementTasks",
+            column: @"FtopId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementTasks_PhaseId",
+            table: @"EngagementTasks",
+            column: @"PhaseId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementTasks_ProcessId",
+            table: @"EngagementTasks",
+            column: @"ProcessId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementTasks_SectionId",
+            table: @"EngagementTasks",
+            column: @"SectionId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_GateOverride_EngagementId",
+            table: @"GateOverride",
+            column: @"EngagementId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_PartnerOrganisations_Name",
+            table: @"PartnerOrganisations",
+            column: @"Name",
+            unique: true);
+
+        migrationBuilder.CreateIndex(
             name: @"IX_Phases_NameEn",
             table: @"Phases",
             column: @"NameEn",
@@ -417,14 +911,33 @@ public partial class InitialCreate : Migration
             table: @"Services",
             column: @"Name",
             unique: true);
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_UsageRecord_EngagementId_Service_On",
+            table: @"UsageRecord",
+            columns: new[] { @"EngagementId", @"Service", @"On" });
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_WorkloadStatusRecord_EngagementId_Service",
+            table: @"WorkloadStatusRecord",
+            columns: new[] { @"EngagementId", @"Service" });
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: @"EngagementTasks");
         migrationBuilder.DropTable(name: @"CatalogueTaskServices");
+        migrationBuilder.DropTable(name: @"EngagementStep");
         migrationBuilder.DropTable(name: @"CatalogueTasks");
+        migrationBuilder.DropTable(name: @"WorkloadStatusRecord");
+        migrationBuilder.DropTable(name: @"UsageRecord");
+        migrationBuilder.DropTable(name: @"GateOverride");
+        migrationBuilder.DropTable(name: @"EngagementServices");
+        migrationBuilder.DropTable(name: @"EngagementNote");
         migrationBuilder.DropTable(name: @"Sections");
+        migrationBuilder.DropTable(name: @"Engagements");
         migrationBuilder.DropTable(name: @"Processes");
+        migrationBuilder.DropTable(name: @"CustomerSeats");
         migrationBuilder.DropTable(name: @"AspNetUserTokens");
         migrationBuilder.DropTable(name: @"AspNetUserRoles");
         migrationBuilder.DropTable(name: @"AspNetUserLogins");
@@ -432,7 +945,9 @@ public partial class InitialCreate : Migration
         migrationBuilder.DropTable(name: @"AspNetRoleClaims");
         migrationBuilder.DropTable(name: @"Services");
         migrationBuilder.DropTable(name: @"Phases");
+        migrationBuilder.DropTable(name: @"PartnerOrganisations");
         migrationBuilder.DropTable(name: @"DataProtectionKeys");
+        migrationBuilder.DropTable(name: @"Customers");
         migrationBuilder.DropTable(name: @"AuditEntries");
         migrationBuilder.DropTable(name: @"AspNetUsers");
         migrationBuilder.DropTable(name: @"AspNetRoles");

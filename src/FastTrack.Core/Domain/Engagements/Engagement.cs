@@ -1,0 +1,305 @@
+using System.Globalization;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Common;
+using FastTrack.Domain.Customers;
+using FastTrack.Domain.Partners;
+
+namespace FastTrack.Domain.Engagements;
+
+/// <summary>The dates an engagement is planned by.</summary>
+public sealed record EngagementDates(DateOnly AssignedOn, DateOnly? StartOn, DateOnly? TargetEnablementOn, DateOnly? TargetSuccessReviewOn);
+
+/// <summary>What a phase move did: from where to where, and the override when the gate was passed by one.</summary>
+public sealed record MoveResult(string From, string To, GateOverride? Override);
+
+/// <summary>
+/// One FastTrack engagement with one customer, from kickoff to success review, cycle after cycle. The aggregate
+/// guards the playbook's rules: each change goes through a method here that refuses what the playbook forbids.
+/// </summary>
+public class Engagement
+{
+    private Engagement() { }
+
+    public int Id { get; private set; }
+    public int CustomerId { get; private set; }
+    public Customer Customer { get; private set; } = null!;
+    public string ManagerId { get; private set; } = "";
+    public int? PartnerOrganisationId { get; private set; }
+    public PartnerOrganisation? PartnerOrganisation { get; private set; }
+    public EngagementMotion Motion { get; private set; }
+    public DateOnly AssignedOn { get; private set; }
+    public DateOnly? StartOn { get; private set; }
+    public DateOnly? TargetEnablementOn { get; private set; }
+    public DateOnly? TargetSuccessReviewOn { get; private set; }
+    public int CurrentPhaseId { get; private set; }
+    public Phase CurrentPhase { get; private set; } = null!;
+    public int CurrentProcessId { get; private set; }
+    public Process CurrentProcess { get; private set; } = null!;
+    /// <summary>1 for the first pass through the playbook; each scope expansion starts the next cycle at Initiate.</summary>
+    public int Cycle { get; private set; }
+    public EngagementState State { get; private set; }
+    public SuccessReviewOutcome? Outcome { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    /// <summary>RFA only: the day task 3616 (first contact) is due.</summary>
+    public DateOnly? FirstContactDueOn { get; private set; }
+    public bool FirstContactDone { get; private set; }
+    public int Version { get; private set; }
+
+    public List<EngagementService> Services { get; private set; } = [];
+    public List<EngagementTask> Tasks { get; private set; } = [];
+    public List<EngagementStep> Steps { get; private set; } = [];
+    public List<UsageRecord> UsageRecords { get; private set; } = [];
+    public List<WorkloadStatusRecord> WorkloadStatuses { get; private set; } = [];
+    public List<GateOverride> Overrides { get; private set; } = [];
+    public List<EngagementNote> Notes { get; private set; } = [];
+
+    public IReadOnlyList<string> ServiceNames => Services.Select(s => s.Service).ToList();
+
+    public bool IsFirstContactOverdue(DateOnly today) =>
+        State == EngagementState.Active && RfaFirstContact.IsOverdue(FirstContactDueOn, FirstContactDone, today);
+
+    public static Engagement Start(Customer customer, string managerId, PartnerOrganisation? partner, EngagementMotion motion,
+        IReadOnlyCollection<string> services, EngagementDates dates, Playbook playbook)
+    {
+        if (services.Count == 0) throw new DomainException("Choose at least one service in scope.");
+        var e = new Engagement
+        {
+            Customer = customer,
+            CustomerId = customer.Id,
+            ManagerId = Guard.Name(managerId, "FastTrack manager"),
+            PartnerOrganisation = partner,
+            PartnerOrganisationId = partner?.Id,
+            Motion = motion,
+            Cycle = 1,
+            State = EngagementState.Active,
+        };
+        e.SetDates(dates);
+        foreach (var s in services.Distinct(StringComparer.OrdinalIgnoreCase)) e.Services.Add(new EngagementService(s, 1));
+        e.Enter(playbook.First);
+        return e;
+    }
+
+    public IReadOnlyList<FieldChange> Edit(string managerId, PartnerOrganisation? partner, EngagementMotion motion,
+        IReadOnlyCollection<string> services, EngagementDates dates, Playbook playbook)
+    {
+        EnsureActive();
+        var removed = ServiceNames.Where(s => !services.Contains(s, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (removed.Count > 0)
+            throw new DomainException("Services cannot be removed from an engagement ({0}); mark their tasks Not applicable instead.", string.Join(", ", removed));
+        var added = services.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var changes = new ChangeSet()
+            .Track("FastTrack manager", ManagerId, managerId)
+            .Track("Partner", PartnerOrganisation?.Name, partner?.Name)
+            .Track("Motion", EngagementVocabulary.MotionName(Motion), EngagementVocabulary.MotionName(motion))
+            .Track("Assigned", EngagementService.Iso(AssignedOn), EngagementService.Iso(dates.AssignedOn))
+            .Track("Start", EngagementService.Iso(StartOn), EngagementService.Iso(dates.StartOn))
+            .Track("Target enablement", EngagementService.Iso(TargetEnablementOn), EngagementService.Iso(dates.TargetEnablementOn))
+            .Track("Target success review", EngagementService.Iso(TargetSuccessReviewOn), EngagementService.Iso(dates.TargetSuccessReviewOn))
+            .Track("Services", string.Join(", ", ServiceNames), string.Join(", ", ServiceNames.Concat(added)));
+        if (changes.Count == 0) return [];
+        ManagerId = Guard.Name(managerId, "FastTrack manager");
+        PartnerOrganisation = partner;
+        PartnerOrganisationId = partner?.Id;
+        Motion = motion;
+        SetDates(dates);
+        if (added.Count > 0) AddServices(added, playbook);
+        Version++;
+        return changes.Items;
+    }
+
+    /// <summary>Moves to the next step of the playbook (the target must be it). Repeating a move is a no-op.</summary>
+    public MoveResult? MoveTo(int targetProcessId, Playbook playbook, string? overrideReason, string by, DateTimeOffset now)
+    {
+        if (CurrentProcessId == targetProcessId) return null;
+        EnsureActive();
+        var next = playbook.Next(CurrentProcessId)
+            ?? throw new DomainException("This is the last step of the playbook: complete the success review (task 3735) to close the cycle.");
+        if (next.Id != targetProcessId)
+            throw new DomainException("An engagement moves one step at a time: the next step is {0}.", next.Name());
+
+        var samePhase = next.Phase.Id == CurrentPhaseId;
+        var target = samePhase ? next.Name() : next.Phase.Name();
+        var blockers = PhaseGate.Blockers(Tasks, Cycle, CurrentPhaseId, samePhase ? CurrentProcessId : null);
+        var gaps = next.NameEn == PlaybookNames.ConductSuccessReview
+            ? SuccessReviewEntry.Gaps(Services, s => Customer.SeatsFor(s) ?? 0)
+            : [];
+        var reason = Guard.Optional(overrideReason);
+        GateOverride? recorded = null;
+        if (blockers.Count > 0 || gaps.Count > 0)
+        {
+            if (reason is null)
+            {
+                if (blockers.Count > 0) throw new DomainException(PhaseGate.Refusal, blockers.Count, target, PhaseGate.Describe(blockers));
+                throw new DomainException(SuccessReviewEntry.Refusal, gaps.Count, string.Join("; ", gaps));
+            }
+            var open = string.Join("; ", new[] { PhaseGate.Describe(blockers, CultureInfo.InvariantCulture), string.Join("; ", gaps) }.Where(s => s.Length > 0));
+            recorded = new GateOverride(Cycle, CurrentProcess.NameEn, next.NameEn, open, reason, by, now);
+            Overrides.Add(recorded);
+        }
+        var from = CurrentProcess.NameEn;
+        if (samePhase)
+        {
+            CurrentProcess = next;
+            CurrentProcessId = next.Id;
+        }
+        else Enter(next.Phase);
+        Version++;
+        return new MoveResult(from, next.NameEn, recorded);
+    }
+
+    public IReadOnlyList<FieldChange> SetTaskStatus(int taskId, EngagementTaskStatus status, string? reason, string? note, string by, DateTimeOffset now)
+    {
+        EnsureActive();
+        var task = Task(taskId);
+        if (status == EngagementTaskStatus.Completed && task.FtopId == PlaybookNames.SuccessReviewTask && task.Status != EngagementTaskStatus.Completed)
+            throw new DomainException("Task 3735 closes the engagement: complete it with the success review form, which asks for the outcome.");
+        var changes = task.SetStatus(status, reason, note, by, now);
+        FirstContactDone = Tasks.Any(t => t.FtopId == PlaybookNames.FirstContactTask && t.Status == EngagementTaskStatus.Completed);
+        return changes;
+    }
+
+    public EngagementTask Task(int taskId) => Tasks.FirstOrDefault(t => t.Id == taskId) ?? throw new NotFoundException("Task");
+
+    /// <summary>Completes task 3735 with one of the four outcomes. Enabling additional workloads starts a new cycle at Initiate.</summary>
+    public IReadOnlyList<FieldChange> CompleteSuccessReview(SuccessReviewOutcome outcome, string? note, IReadOnlyCollection<string> addedServices,
+        Playbook playbook, string by, DateTimeOffset now, DateOnly today)
+    {
+        EnsureActive();
+        if (CurrentProcess.NameEn != PlaybookNames.ConductSuccessReview)
+            throw new DomainException("The success review is held in Conduct Success Review; the engagement is in {0}.", CurrentProcess.Name());
+        var review = Tasks.FirstOrDefault(t => t.Cycle == Cycle && t.FtopId == PlaybookNames.SuccessReviewTask)
+            ?? throw new DomainException("Task 3735 (Conduct Success Review Meeting) is not on this engagement's checklist.");
+        var blockers = PhaseGate.Blockers(Tasks, Cycle, CurrentPhaseId, CurrentProcessId).Where(t => t.Id != review.Id).ToList();
+        if (blockers.Count > 0)
+            throw new DomainException(PhaseGate.Refusal, blockers.Count, EngagementVocabulary.OutcomeName(outcome), PhaseGate.Describe(blockers));
+        var added = addedServices.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads && added.Count == 0)
+            throw new DomainException("Name at least one new service: enabling additional workloads starts a new cycle at Initiate with them.");
+
+        var changes = new List<FieldChange>(review.SetStatus(EngagementTaskStatus.Completed, null, note, by, now))
+        {
+            new("Outcome", Outcome is null ? null : EngagementVocabulary.OutcomeName(Outcome.Value), EngagementVocabulary.OutcomeName(outcome)),
+        };
+        Outcome = outcome;
+        switch (outcome)
+        {
+            case SuccessReviewOutcome.EnableAdditionalWorkloads:
+                changes.Add(new FieldChange("Services", string.Join(", ", ServiceNames), string.Join(", ", ServiceNames.Concat(added))));
+                changes.Add(new FieldChange("Cycle", Cycle.ToString(CultureInfo.InvariantCulture), (Cycle + 1).ToString(CultureInfo.InvariantCulture)));
+                Cycle++;
+                foreach (var s in added) Services.Add(new EngagementService(s, Cycle));
+                Enter(playbook.First);
+                break;
+            case SuccessReviewOutcome.Disengage:
+                changes.Add(new FieldChange("State", State.ToString(), nameof(EngagementState.Disengaged)));
+                State = EngagementState.Disengaged;
+                ClosedOn = today;
+                break;
+            default:
+                changes.Add(new FieldChange("State", State.ToString(), nameof(EngagementState.Completed)));
+                State = EngagementState.Completed;
+                ClosedOn = today;
+                break;
+        }
+        Version++;
+        return changes;
+    }
+
+    public EngagementService Service(string service) =>
+        Services.FirstOrDefault(s => string.Equals(s.Service, service, StringComparison.OrdinalIgnoreCase))
+        ?? throw new DomainException("{0} is not a service of this engagement.", service);
+
+    public IReadOnlyList<FieldChange> SaveServicePlan(string service, ServicePlan plan)
+    {
+        EnsureActive();
+        if (plan.DibsBusinessReason is { Length: > 0 } r && !EngagementVocabulary.BusinessReasons.Contains(r))
+            throw new DomainException("Choose a business reason from the list.");
+        return Service(service).SavePlan(plan);
+    }
+
+    public UsageRecord RecordUsage(string service, DateOnly on, int activeUsers, string by, DateTimeOffset now, DateOnly today)
+    {
+        EnsureActive();
+        var svc = Service(service);
+        var seats = Customer.SeatsFor(svc.Service) ?? 0;
+        if (seats <= 0) throw new DomainException("The customer has no seats of {0}: record its licensed seats on the customer first.", svc.Service);
+        if (activeUsers < 0) throw new DomainException("Active users cannot be negative.");
+        if (activeUsers > seats) throw new DomainException("Active users ({0}) cannot exceed the customer's {1} seats of {2}.", activeUsers, seats, svc.Service);
+        if (on < AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(AssignedOn)!);
+        if (on > today) throw new DomainException("The date cannot be in the future.");
+        var record = new UsageRecord(svc.Service, on, activeUsers, seats, by, now);
+        UsageRecords.Add(record);
+        svc.ApplyUsage(record);
+        return record;
+    }
+
+    public WorkloadStatusRecord SetWorkloadStatus(string service, string l1, string? l2, string? l3, DateOnly? targetOn, string? note, string by, DateTimeOffset now)
+    {
+        EnsureActive();
+        var svc = Service(service);
+        var code = WorkloadStatusCodes.Find(l1, l2, l3) ?? throw new DomainException("Choose a workload status from FTOP's list.");
+        note = Guard.Optional(note);
+        if (code.L1 == WorkloadStatusCodes.InProgress && targetOn is null) throw new DomainException("In Progress needs a target date.");
+        if (code.L1 == WorkloadStatusCodes.Blocked && note is null) throw new DomainException("Blocked needs a note saying what blocks the workload.");
+        if (targetOn is { } t && t < AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(AssignedOn)!);
+        var record = new WorkloadStatusRecord(svc.Service, code, targetOn, note, by, now);
+        WorkloadStatuses.Add(record);
+        svc.ApplyWorkload(record);
+        return record;
+    }
+
+    public EngagementNote AddNote(string? service, string text, string by, DateTimeOffset now)
+    {
+        var svc = string.IsNullOrWhiteSpace(service) ? null : Service(service).Service;
+        var note = new EngagementNote(svc, Guard.Name(text, "Note"), by, now);
+        Notes.Add(note);
+        return note;
+    }
+
+    private void SetDates(EngagementDates d)
+    {
+        foreach (var date in new[] { d.StartOn, d.TargetEnablementOn, d.TargetSuccessReviewOn })
+            if (date is { } x && x < d.AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(d.AssignedOn)!);
+        AssignedOn = d.AssignedOn;
+        StartOn = d.StartOn;
+        TargetEnablementOn = d.TargetEnablementOn;
+        TargetSuccessReviewOn = d.TargetSuccessReviewOn;
+        FirstContactDueOn = RfaFirstContact.DueOn(Motion, AssignedOn);
+    }
+
+    private void EnsureActive()
+    {
+        if (State != EngagementState.Active)
+            throw new DomainException("The engagement is closed ({0}); nothing can change on it.", Outcome is null ? State.ToString() : EngagementVocabulary.OutcomeName(Outcome.Value));
+    }
+
+    /// <summary>Enters a phase: its first process, and the checklist of the phase for the services in scope.</summary>
+    private void Enter(Phase phase)
+    {
+        CurrentPhase = phase;
+        CurrentPhaseId = phase.Id;
+        CurrentProcess = Playbook.FirstProcess(phase);
+        CurrentProcessId = CurrentProcess.Id;
+        Generate(phase);
+    }
+
+    private void AddServices(IReadOnlyCollection<string> added, Playbook playbook)
+    {
+        foreach (var s in added) Services.Add(new EngagementService(s, Cycle));
+        foreach (var phase in playbook.Phases.Where(p => p.Order <= CurrentPhase.Order)) Generate(phase);
+    }
+
+    /// <summary>Adds the phase's missing tasks and steps for this cycle; tasks already there stay as they are.</summary>
+    private void Generate(Phase phase)
+    {
+        var checklist = ChecklistGenerator.Generate(phase, ServiceNames, Motion, Customer.HasCsm);
+        foreach (var task in checklist.Tasks.Where(t => !Tasks.Any(x => x.Cycle == Cycle && x.FtopId == t.FtopId)))
+            Tasks.Add(new EngagementTask(Cycle, task));
+        foreach (var step in checklist.Steps)
+        {
+            var existing = Steps.FirstOrDefault(s => s.Cycle == Cycle && s.SectionId == step.Section.Id);
+            if (existing is null) Steps.Add(new EngagementStep(Cycle, step));
+            else existing.Apply(step);
+        }
+    }
+}

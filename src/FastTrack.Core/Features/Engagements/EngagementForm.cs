@@ -1,0 +1,83 @@
+using FastTrack.Common.Security;
+using FastTrack.Data;
+using FastTrack.Domain.Engagements;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FastTrack.Features.Engagements;
+
+/// <summary>The fields the create and edit forms share.</summary>
+public interface IEngagementFields
+{
+    string ManagerId { get; }
+    string? PartnerName { get; }
+    EngagementMotion Motion { get; }
+    List<string> Services { get; }
+    DateOnly? AssignedOn { get; }
+    DateOnly? StartOn { get; }
+    DateOnly? TargetEnablementOn { get; }
+    DateOnly? TargetSuccessReviewOn { get; }
+}
+
+internal static class EngagementRules
+{
+    public static readonly DateOnly Earliest = new(2015, 1, 1);
+
+    public static void Apply<T>(AbstractValidator<T> v, FastTrackDbContext db) where T : IEngagementFields
+    {
+        v.RuleFor(c => c.ManagerId).NotEmpty().WithMessage("Choose the FastTrack manager.")
+            .MustAsync(async (id, ct) => await EngagementStore.ManagerIds(db).AnyAsync(u => u == id, ct))
+            .When(c => !string.IsNullOrEmpty(c.ManagerId)).WithMessage("The FastTrack manager must be a user with the FastTrack manager role.");
+        v.RuleFor(c => c.PartnerName).MaximumLength(200).WithMessage("The partner name is at most 200 characters.");
+        v.RuleFor(c => c.Motion).IsInEnum().WithMessage("Choose the motion.");
+        v.RuleFor(c => c.Services).NotEmpty().WithMessage("Choose at least one service in scope.")
+            .MustAsync(async (services, ct) =>
+            {
+                var distinct = services.Distinct().ToList();
+                return await db.Services.CountAsync(s => distinct.Contains(s.Name), ct) == distinct.Count;
+            }).WithMessage("Choose services from the catalogue's list.");
+        v.RuleFor(c => c.AssignedOn).NotNull().WithMessage("Enter the date the engagement was assigned.")
+            .InclusiveBetween(Earliest, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1)).WithMessage("Enter an assigned date between 2015 and a year from today.");
+        v.RuleFor(c => c.StartOn).GreaterThanOrEqualTo(c => c.AssignedOn).When(c => c.AssignedOn is not null && c.StartOn is not null)
+            .WithMessage("The start date cannot be before the assigned date.");
+        v.RuleFor(c => c.TargetEnablementOn).GreaterThanOrEqualTo(c => c.AssignedOn).When(c => c.AssignedOn is not null && c.TargetEnablementOn is not null)
+            .WithMessage("The target date cannot be before the assigned date.");
+        v.RuleFor(c => c.TargetSuccessReviewOn).GreaterThanOrEqualTo(c => c.AssignedOn).When(c => c.AssignedOn is not null && c.TargetSuccessReviewOn is not null)
+            .WithMessage("The target date cannot be before the assigned date.");
+    }
+
+    public static EngagementDates Dates(IEngagementFields c) => new(c.AssignedOn!.Value, c.StartOn, c.TargetEnablementOn, c.TargetSuccessReviewOn);
+}
+
+/// <summary>The lists the engagement forms and filters choose from.</summary>
+public static class GetEngagementLookups
+{
+    [AnySignedInUser]
+    public sealed record Query : IRequest<Result>;
+
+    public sealed record Option(string Value, string Text);
+
+    public sealed record Result(IReadOnlyList<Option> Customers, IReadOnlyList<Option> Managers, IReadOnlyList<Option> Partners,
+        IReadOnlyList<string> Services, IReadOnlyList<PhaseOption> Phases);
+
+    public sealed record PhaseOption(int Id, string NameEn, string? NameJa, string? NameZh)
+    {
+        public string Name() => Domain.Common.Localized.Pick(NameEn, NameJa, NameZh);
+    }
+
+    internal sealed class Handler(FastTrackDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken ct)
+        {
+            var customers = await db.Customers.OrderBy(c => c.Name).Take(1000)
+                .Select(c => new Option(c.Id.ToString(), c.Name + " (" + c.TenantDomain + ")")).ToListAsync(ct);
+            var managers = await db.Users.Where(u => EngagementStore.ManagerIds(db).Contains(u.Id) && !u.IsDisabled)
+                .OrderBy(u => u.DisplayName).Select(u => new Option(u.Id, u.DisplayName + " <" + u.Email + ">")).ToListAsync(ct);
+            var partners = await db.PartnerOrganisations.OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
+            var services = await db.Services.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
+            var phases = await db.Phases.OrderBy(p => p.Order).Select(p => new PhaseOption(p.Id, p.NameEn, p.NameJa, p.NameZh)).ToListAsync(ct);
+            return new Result(customers, managers, partners, services, phases);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using FastTrack.Common.Security;
+using FastTrack.Data;
+using FastTrack.Domain.Audit;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Common;
+using FastTrack.Domain.Engagements;
+using FastTrack.Domain.Partners;
+using FastTrack.Features.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace FastTrack.Features.Engagements;
+
+/// <summary>Loading an engagement for a change, the catalogue it moves through, and saving with its audit row.</summary>
+internal static class EngagementStore
+{
+    public static async Task<Engagement> LoadAsync(FastTrackDbContext db, int id, CancellationToken ct) =>
+        await db.Engagements.AsTracking().AsSplitQuery()
+            .Include(e => e.Customer).ThenInclude(c => c.Seats)
+            .Include(e => e.PartnerOrganisation)
+            .Include(e => e.CurrentPhase)
+            .Include(e => e.CurrentProcess)
+            .Include(e => e.Services)
+            .Include(e => e.Tasks).ThenInclude(t => t.Task)
+            .Include(e => e.Steps)
+            .FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
+
+    /// <summary>The whole catalogue, tracked: new engagement tasks point at its rows.</summary>
+    public static async Task<Playbook> PlaybookAsync(FastTrackDbContext db, CancellationToken ct) =>
+        new(await db.Phases.AsTracking().AsSplitQuery()
+            .Include(p => p.Processes).ThenInclude(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Services)
+            .ToListAsync(ct));
+
+    /// <summary>The command carries the version the user saw: an older one is a conflict, and so is a race at save.</summary>
+    public static void Expect(FastTrackDbContext db, Engagement e, int version)
+    {
+        if (e.Version != version) throw new ConcurrencyConflictException(Conflicts.Engagement);
+        db.Entry(e).Property(x => x.Version).OriginalValue = version;
+    }
+
+    public static void Audit(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Engagement e, string action,
+        IEnumerable<FieldChange> changes, string? summary = null) =>
+        db.Audit(user, clock, action, AuditEntities.Engagement, e.Id.ToString(CultureInfo.InvariantCulture), changes, summary);
+
+    public static Task SaveAsync(FastTrackDbContext db, CancellationToken ct, string? conflict = null) =>
+        Conflicts.SaveAsync(db, conflict ?? Conflicts.Engagement, ct);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The partner typed or chosen on the form: an existing organisation by name, or a new one.</summary>
+    public static async Task<PartnerOrganisation?> PartnerAsync(FastTrackDbContext db, string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var trimmed = name.Trim();
+        var lower = trimmed.ToLower();
+        return await db.PartnerOrganisations.AsTracking().FirstOrDefaultAsync(p => p.Name.ToLower() == lower, ct)
+            ?? db.PartnerOrganisations.Add(new PartnerOrganisation(trimmed)).Entity;
+    }
+
+    public static IQueryable<string> ManagerIds(FastTrackDbContext db) =>
+        from ur in db.UserRoles
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == Roles.FastTrackManager
+        select ur.UserId;
+}

@@ -1,0 +1,78 @@
+using FastTrack.Common.Security;
+using FastTrack.Data;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Common;
+using FastTrack.Domain.Engagements;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FastTrack.Features.Engagements;
+
+/// <summary>
+/// "What needs me today": active engagements by phase, overdue RFA first contacts, blocked workloads, services
+/// below the 10% AU goal and engagements ready for the success review. A FastTrack manager sees their own by
+/// default; "all" shows everyone's. Each list is capped; the counts are exact.
+/// </summary>
+public static class GetPortfolio
+{
+    public const int ListSize = 10;
+
+    [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
+    public sealed record Query(bool All) : IRequest<Result>;
+
+    public sealed record PhaseCount(string NameEn, string? NameJa, string? NameZh, int PhaseId, int Count)
+    {
+        public string Name() => Localized.Pick(NameEn, NameJa, NameZh);
+    }
+
+    public sealed record Row(int EngagementId, string Customer, string? Service, string Detail);
+
+    public sealed record Section(int Count, IReadOnlyList<Row> Rows);
+
+    public sealed record Result(IReadOnlyList<PhaseCount> Phases, Section OverdueFirstContacts, Section BlockedWorkloads,
+        Section BelowGoal, Section ReadyForReview, DateOnly Today, bool All);
+
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken ct)
+        {
+            var today = EngagementStore.Today(clock);
+            var all = request.All || !user.IsInRole(Roles.FastTrackManager);
+            var active = db.Engagements.Where(e => e.State == EngagementState.Active);
+            if (!all) active = active.Where(e => e.ManagerId == user.Id);
+
+            var byPhase = await active.GroupBy(e => e.CurrentPhaseId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            var phases = (await db.Phases.OrderBy(p => p.Order).ToListAsync(ct))
+                .Select(p => new PhaseCount(p.NameEn, p.NameJa, p.NameZh, p.Id, byPhase.FirstOrDefault(x => x.Key == p.Id)?.Count ?? 0)).ToList();
+
+            var overdue = active.Where(e => e.FirstContactDueOn != null && e.FirstContactDueOn < today && !e.FirstContactDone);
+            var overdueRows = await overdue.OrderBy(e => e.FirstContactDueOn).Take(ListSize)
+                .Select(e => new { e.Id, e.Customer.Name, e.FirstContactDueOn }).ToListAsync(ct);
+
+            var services = from s in db.EngagementServices
+                           join e in active on s.EngagementId equals e.Id
+                           select new { s, e.Id, e.Customer.Name };
+            var blocked = services.Where(x => x.s.WorkloadL1 == WorkloadStatusCodes.Blocked);
+            var blockedRows = await blocked.OrderBy(x => x.Name).Take(ListSize)
+                .Select(x => new Row(x.Id, x.Name, x.s.Service, (x.s.WorkloadL2 ?? "") + " " + (x.s.WorkloadL3 ?? ""))).ToListAsync(ct);
+
+            var below = services.Where(x => !(x.s.SuccessCriterionMet) && (x.s.LatestActiveUsers == null || x.s.LatestActiveUsers * 10 < x.s.LatestSeats));
+            var belowRows = await below.OrderBy(x => x.Name).ThenBy(x => x.s.Service).Take(ListSize)
+                .Select(x => new { x.Id, x.Name, x.s.Service, x.s.LatestActiveUsers, x.s.LatestSeats }).ToListAsync(ct);
+
+            var ready = active.Where(e => e.CurrentProcess.NameEn == "Support Success Execution"
+                && !e.Tasks.Any(t => t.Cycle == e.Cycle && t.ProcessId == e.CurrentProcessId && t.Mandatory
+                    && t.Status != EngagementTaskStatus.Completed && t.Status != EngagementTaskStatus.NotApplicable)
+                && !e.Services.Any(s => !s.SuccessCriterionMet && (s.LatestActiveUsers == null || s.LatestActiveUsers * 10 < s.LatestSeats)));
+            var readyRows = await ready.OrderBy(e => e.Customer.Name).Take(ListSize).Select(e => new Row(e.Id, e.Customer.Name, null, "")).ToListAsync(ct);
+
+            return new Result(phases,
+                new Section(await overdue.CountAsync(ct), overdueRows.Select(x => new Row(x.Id, x.Name, null, x.FirstContactDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
+                new Section(await blocked.CountAsync(ct), blockedRows),
+                new Section(await below.CountAsync(ct), belowRows.Select(x => new Row(x.Id, x.Name, x.Service,
+                    x.LatestActiveUsers is null ? "" : $"{x.LatestActiveUsers}/{x.LatestSeats} ({ActiveUsageGoal.Percent(x.LatestActiveUsers.Value, x.LatestSeats ?? 0)}%)")).ToList()),
+                new Section(await ready.CountAsync(ct), readyRows),
+                today, all);
+        }
+    }
+}

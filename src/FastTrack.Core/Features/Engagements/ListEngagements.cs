@@ -1,0 +1,79 @@
+using FastTrack.Common.Security;
+using FastTrack.Data;
+using FastTrack.Domain.Common;
+using FastTrack.Domain.Engagements;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace FastTrack.Features.Engagements;
+
+/// <summary>The engagement list: filters, search by customer, sort and paging (one page of rows and a count, never all rows).</summary>
+public static class ListEngagements
+{
+    public const int PageSize = 20;
+
+    [AnySignedInUser]
+    public sealed record Query : IRequest<Result>
+    {
+        public int? PhaseId { get; init; }
+        public EngagementMotion? Motion { get; init; }
+        public string? Service { get; init; }
+        public int? PartnerId { get; init; }
+        public string? ManagerId { get; init; }
+        public EngagementState? State { get; init; }
+        /// <summary>Part of the customer's name.</summary>
+        public string? Search { get; init; }
+        /// <summary>customer, assigned (default, newest first), phase, manager.</summary>
+        public string? Sort { get; init; }
+        public int Page { get; init; } = 1;
+    }
+
+    public sealed record Item(int Id, string Customer, string PhaseEn, string? PhaseJa, string? PhaseZh, string ProcessEn, string? ProcessJa, string? ProcessZh,
+        EngagementMotion Motion, EngagementState State, SuccessReviewOutcome? Outcome, string Manager, string? Partner, IReadOnlyList<string> Services,
+        DateOnly AssignedOn, DateOnly? FirstContactDueOn, bool FirstContactDone)
+    {
+        public string Phase() => Localized.Pick(PhaseEn, PhaseJa, PhaseZh);
+        public string Process() => Localized.Pick(ProcessEn, ProcessJa, ProcessZh);
+    }
+
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int Pages, DateOnly Today);
+
+    internal sealed class Handler(FastTrackDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query r, CancellationToken ct)
+        {
+            var q = db.Engagements.AsQueryable();
+            if (r.PhaseId is int phase) q = q.Where(e => e.CurrentPhaseId == phase);
+            if (r.Motion is EngagementMotion motion) q = q.Where(e => e.Motion == motion);
+            if (!string.IsNullOrWhiteSpace(r.Service)) q = q.Where(e => e.Services.Any(s => s.Service == r.Service));
+            if (r.PartnerId is int partner) q = q.Where(e => e.PartnerOrganisationId == partner);
+            if (!string.IsNullOrWhiteSpace(r.ManagerId)) q = q.Where(e => e.ManagerId == r.ManagerId);
+            if (r.State is EngagementState state) q = q.Where(e => e.State == state);
+            if (!string.IsNullOrWhiteSpace(r.Search))
+            {
+                var term = r.Search.Trim().ToLower();
+                q = q.Where(e => e.Customer.Name.ToLower().Contains(term));
+            }
+            var total = await q.CountAsync(ct);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(r.Page, 1, pages);
+            var rows = from e in q
+                       join u in db.Users on e.ManagerId equals u.Id
+                       select new { e, Manager = u.DisplayName };
+            rows = r.Sort switch
+            {
+                "customer" => rows.OrderBy(x => x.e.Customer.Name).ThenBy(x => x.e.Id),
+                "phase" => rows.OrderBy(x => x.e.CurrentPhase.Order).ThenBy(x => x.e.CurrentProcess.Order).ThenBy(x => x.e.Id),
+                "manager" => rows.OrderBy(x => x.Manager).ThenBy(x => x.e.Id),
+                _ => rows.OrderByDescending(x => x.e.AssignedOn).ThenByDescending(x => x.e.Id),
+            };
+            var items = await rows.Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(x => new Item(x.e.Id, x.e.Customer.Name, x.e.CurrentPhase.NameEn, x.e.CurrentPhase.NameJa, x.e.CurrentPhase.NameZh,
+                    x.e.CurrentProcess.NameEn, x.e.CurrentProcess.NameJa, x.e.CurrentProcess.NameZh, x.e.Motion, x.e.State, x.e.Outcome, x.Manager,
+                    x.e.PartnerOrganisation == null ? null : x.e.PartnerOrganisation.Name,
+                    x.e.Services.OrderBy(s => s.Service).Select(s => s.Service).ToList(), x.e.AssignedOn, x.e.FirstContactDueOn, x.e.FirstContactDone))
+                .ToListAsync(ct);
+            return new Result(items, total, page, pages, EngagementStore.Today(clock));
+        }
+    }
+}

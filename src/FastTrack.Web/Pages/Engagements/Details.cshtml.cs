@@ -1,0 +1,59 @@
+using FastTrack.Features.Engagements;
+using FastTrack.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FastTrack.Web.Pages.Engagements;
+
+/// <summary>
+/// /Engagements/{id}: the engagement at a glance and the forms of daily work (task status, phase move and
+/// override, success review, notes). Each form posts its own use case; a refusal re-renders the page with the
+/// message in the form that was sent (<see cref="Posted"/>). Who may send each form is the use case's own rule.
+/// </summary>
+public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageModel, IRedisplay
+{
+    public GetEngagement.View View { get; private set; } = null!;
+
+    /// <summary>Which form was sent: "task-{id}", "move", "review" or "note".</summary>
+    public string? Posted { get; private set; }
+
+    [FromRoute]
+    public int Id { get; set; }
+
+    public async Task OnGetAsync() => await OnRedisplayAsync();
+
+    public async Task<IActionResult> OnPostTaskAsync([FromForm(Name = "Data")] SetTaskStatus.Command data)
+    {
+        Posted = $"task-{data.TaskId}";
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The task was updated.");
+        return Redirect($"/Engagements/{Id}#task-{data.TaskId}");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync([FromForm(Name = "Data")] MoveEngagement.Command data)
+    {
+        Posted = "move";
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The engagement moved to the next step.");
+        return Redirect($"/Engagements/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync([FromForm(Name = "Data")] CompleteSuccessReview.Command data)
+    {
+        Posted = "review";
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The success review was completed.");
+        return Redirect($"/Engagements/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync([FromForm(Name = "Data")] AddNote.Command data)
+    {
+        Posted = "note";
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The note was added.");
+        return Redirect($"/Engagements/{Id}#notes");
+    }
+
+    public async Task OnRedisplayAsync() => View = await mediator.Send(new GetEngagement.Query(Id));
+}
