@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite: unit, integration (SQLite), the same again on a throw-away PostgreSQL server, and the
-# browser journeys in Chromium. Installs Debian's chromium and postgresql when they are missing.
+# browser journeys in Chromium. Installs Debian's chromium, fonts-noto-cjk and postgresql when they are missing.
 # Usage: eng/test.sh [--no-postgres] [--no-browser] [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,8 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 missing=()
 [ $browser = 1 ] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)
+# Japanese and Chinese glyphs for the screenshots the browser tests write to docs/screenshots/.
+[ $browser = 1 ] && ! fc-list :lang=ja 2>/dev/null | grep -q . && missing+=(fonts-noto-cjk)
 [ $postgres = 1 ] && [ -z "$(pg_bin)" ] && missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"

@@ -60,7 +60,8 @@ public sealed class BrowserApp : IAsyncDisposable
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type == "error") _problems.Add($"console error on {page.Url}: {m.Text}"); };
         page.PageError += (_, e) => _problems.Add($"page error on {page.Url}: {e}");
-        page.RequestFailed += (_, r) => _problems.Add($"request failed: {r.Method} {r.Url} {r.Failure}");
+        page.RequestFailed += (_, r) => _failedRequests.Add((r.Method, r.Url, r.Failure ?? ""));
+        page.Download += (_, d) => _downloads.Add(d.Url);
         page.Response += (_, r) =>
         {
             // 4xx/5xx are problems unless a test asks for them (see ExpectStatus).
@@ -74,7 +75,20 @@ public sealed class BrowserApp : IAsyncDisposable
     /// <summary>A path a test expects to answer with an error status (e.g. another organisation's engagement).</summary>
     public void ExpectErrorAt(string path) => _expected.Add(path);
 
-    public void AssertNoProblems() => Assert.True(_problems.Count == 0, "Browser problems:\n" + string.Join("\n", _problems));
+    private readonly List<(string Method, string Url, string Failure)> _failedRequests = [];
+    private readonly HashSet<string> _downloads = [];
+
+    /// <summary>
+    /// Fails on any console error, page error, unexpected error status or failed request. Chromium reports a link that
+    /// turns into a download (the catalogue export) as an aborted request: that one is not a problem.
+    /// </summary>
+    public void AssertNoProblems()
+    {
+        var problems = _problems.Concat(_failedRequests
+            .Where(f => !(f.Failure == "net::ERR_ABORTED" && _downloads.Contains(f.Url)))
+            .Select(f => $"request failed: {f.Method} {f.Url} {f.Failure}")).ToList();
+        Assert.True(problems.Count == 0, "Browser problems:\n" + string.Join("\n", problems));
+    }
 
     /// <summary>Runs axe-core (vendored from npm) on the page; returns serious and critical violations.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
@@ -97,6 +111,110 @@ public sealed class BrowserApp : IAsyncDisposable
         var violations = await AccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", violations));
     }
+
+    /// <summary>The repository root (the folder holding FastTrack.sln), found from the test's base directory.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "FastTrack.sln"))) return dir.FullName;
+            }
+            throw new InvalidOperationException("FastTrack.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>Writes docs/screenshots/{name}.png (the README shows them).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
+    {
+        var folder = Path.Combine(RepositoryRoot, "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        // Nothing focused and nothing hovered: the picture shows the page as a reader first sees it.
+        await page.EvaluateAsync("() => document.activeElement instanceof HTMLElement && document.activeElement.blur()");
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>The English screenshot, then the same page in Japanese through the language menu, then back to English.</summary>
+    public static async Task ScreenshotInBothLanguagesAsync(IPage page, string name, bool fullPage = false)
+    {
+        await ScreenshotAsync(page, name + "-en", fullPage);
+        await SwitchLanguageAsync(page, "ja");
+        await ScreenshotAsync(page, name + "-ja", fullPage);
+        await SwitchLanguageAsync(page, "en");
+    }
+
+    /// <summary>Chooses a language in the menu of the navigation bar (it submits itself) and waits for the page in that language.</summary>
+    public static async Task SwitchLanguageAsync(IPage page, string culture)
+    {
+        await page.Locator("#culture-select").SelectOptionAsync(culture);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>Signs in through the sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToHaveTextAsync(email);
+    }
+
+    /// <summary>
+    /// Walks the page with the Tab key from the top and fails unless every visible control (link, button, field,
+    /// summary) receives focus, and each one shows a visible focus indicator (an outline or a focus ring shadow) while
+    /// it has it. A radio group counts as reached when one of its radios is (arrow keys move within the group).
+    /// </summary>
+    public static async Task AssertKeyboardReachableAsync(IPage page, int maxTabs = 400)
+    {
+        await page.GotoAsync(page.Url.Split('#')[0]); // afresh, so that the walk starts at the top of the page
+        var expected = await ExpectedKeyboardStopsAsync(page);
+        await page.Keyboard.PressAsync("Tab"); // the skip link comes first
+        var reached = new HashSet<string>();
+        var withoutIndicator = new List<string>();
+        for (var i = 0; i < maxTabs && reached.Count < expected.Length; i++)
+        {
+            var focused = await page.EvaluateAsync<JsonElement>("""
+                () => {
+                  const el = document.activeElement;
+                  if (!el || el === document.body || !window.__kbdKey) return null;
+                  const s = getComputedStyle(el);
+                  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                  const ring = s.boxShadow && s.boxShadow !== 'none';
+                  const text = (el.innerText || el.value || el.getAttribute('aria-label') || el.id || el.tagName).trim().slice(0, 40);
+                  return { key: el.dataset.kbd || (el.type === 'radio' ? 'radio:' + el.name : ''), visible: outline || ring, text: el.tagName + ' ' + text };
+                }
+                """);
+            if (focused.ValueKind == JsonValueKind.Object)
+            {
+                var key = focused.GetProperty("key").GetString()!;
+                reached.Add(key);
+                if (!focused.GetProperty("visible").GetBoolean()) withoutIndicator.Add(focused.GetProperty("text").GetString()!);
+            }
+            await page.Keyboard.PressAsync("Tab");
+        }
+        var missed = await page.EvaluateAsync<string[]>("""
+            keys => keys.map(k => k.startsWith('radio:') ? 'radio group ' + k.slice(6) : (el => el.tagName + ' ' +
+              (el.innerText || el.value || el.id || '').trim().slice(0, 40))(document.querySelector('[data-kbd="' + k + '"]')))
+            """, expected.Except(reached).ToArray());
+        Assert.True(missed.Length == 0, $"Not reachable with the Tab key on {page.Url}:\n" + string.Join("\n", missed));
+        Assert.True(withoutIndicator.Count == 0, $"No visible focus indicator on {page.Url}:\n" + string.Join("\n", withoutIndicator.Distinct()));
+    }
+
+    /// <summary>The visible, enabled controls of the page, each marked with a data-kbd key (a radio group has one key).</summary>
+    private static Task<string[]> ExpectedKeyboardStopsAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+          let n = 0;
+          const key = el => el.type === 'radio' && el.name ? 'radio:' + el.name : (el.dataset.kbd ??= 'k' + (n++));
+          const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+            .filter(el => !el.disabled && el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0);
+          window.__kbdKey = key;
+          return [...new Set(all.map(key))];
+        }
+        """);
 
     public async ValueTask DisposeAsync()
     {
