@@ -103,6 +103,7 @@ public class FirstRunJourneyTests
         await Assertions.Expect(changed.Locator("td").Nth(3)).ToHaveTextAsync("QuickLeads (partner referral)");
         await BrowserApp.AssertAccessibleAsync(page);
         await BrowserApp.ScreenshotAsync(page, "import-preview-en", fullPage: true);
+        await BrowserApp.AssertKeyboardReachableAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Import applied: 1 added, 1 changed, 0 retired, 0 restored");
@@ -111,6 +112,7 @@ public class FirstRunJourneyTests
         await Assertions.Expect(page.Locator("[data-testid='tree-task'][data-ftop-id='9001']")).ToContainTextAsync("Confirm the customer's kickoff attendees");
         await Assertions.Expect(page.Locator("[data-testid='tree-task'][data-ftop-id='983'] [data-testid='task-name']")).ToHaveTextAsync("QuickLeads (partner referral)");
         await BrowserApp.ScreenshotInBothLanguagesAsync(page, "catalogue");
+        await BrowserApp.AssertKeyboardReachableAsync(page);
     }
 
     private static async Task UploadAsync(IPage page, string csv)
@@ -131,6 +133,7 @@ public class FirstRunJourneyTests
         await BrowserApp.AssertAccessibleAsync(page);
         await page.GetByTestId("edit-task").ClickAsync();
         await BrowserApp.AssertAccessibleAsync(page);
+        await BrowserApp.AssertKeyboardReachableAsync(page);
         var japanese = page.GetByLabel("Name (Japanese)");
         await Assertions.Expect(japanese).ToHaveValueAsync("サクセス ワークショップの実施");
         await japanese.FillAsync("カスタマー サクセス ワークショップを実施する");

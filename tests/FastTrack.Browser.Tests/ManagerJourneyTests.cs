@@ -153,6 +153,7 @@ public class ManagerJourneyTests
         await Assertions.Expect(page.GetByTestId("below-goal").GetByTestId("count")).ToHaveTextAsync("2");
         await BrowserApp.AssertAccessibleAsync(page);
         await BrowserApp.ScreenshotInBothLanguagesAsync(page, "portfolio");
+        await BrowserApp.AssertKeyboardReachableAsync(page);
 
         await page.GotoAsync(engagementUrl + "/Usage");
         await RecordAsync(page, "Teams", Today, 260);
@@ -169,6 +170,7 @@ public class ManagerJourneyTests
         await Assertions.Expect(page.GetByTestId("review-gaps")).ToHaveCountAsync(0);
         await BrowserApp.AssertAccessibleAsync(page);
         await BrowserApp.ScreenshotInBothLanguagesAsync(page, "engagement", fullPage: true);
+        await BrowserApp.AssertKeyboardReachableAsync(page);
 
         await MoveAsync(page, "Conduct Success Review");
         await Assertions.Expect(page.GetByTestId("stepper").Locator("[aria-current='step']")).ToContainTextAsync("Conduct Success Review");
