@@ -133,7 +133,16 @@ public sealed class BrowserApp : IAsyncDisposable
         // Nothing focused and nothing hovered: the picture shows the page as a reader first sees it.
         await page.EvaluateAsync("() => document.activeElement instanceof HTMLElement && document.activeElement.blur()");
         await page.Mouse.MoveAsync(0, 0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+        var options = new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled };
+        if (!fullPage)
+        {
+            // The first screen, without the empty background below a short page.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            var bottom = await page.EvaluateAsync<double>("() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom)");
+            var viewport = page.ViewportSize!;
+            options.Clip = new Clip { X = 0, Y = 0, Width = viewport.Width, Height = (float)Math.Min(viewport.Height, bottom) };
+        }
+        await page.ScreenshotAsync(options);
     }
 
     /// <summary>The English screenshot, then the same page in Japanese through the language menu, then back to English.</summary>
