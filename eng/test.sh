@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite: unit, integration (SQLite), the same again on a throw-away PostgreSQL server, and the
 # browser journeys in Chromium. Installs Debian's chromium, fonts-noto-cjk and postgresql when they are missing.
-# Usage: eng/test.sh [--no-postgres] [--no-browser] [extra dotnet test args]
+# Usage: eng/test.sh [--no-postgres] [--no-browser] [--screenshots] [extra dotnet test args]
+#   --screenshots: also refresh docs/screenshots/ (always written to artifacts/screenshots/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -11,6 +12,7 @@ for a in "$@"; do
   case "$a" in
     --no-postgres) postgres=0 ;;
     --no-browser) browser=0 ;;
+    --screenshots) export FASTTRACK_UPDATE_SCREENSHOTS=1 ;;
     *) extra+=("$a") ;;
   esac
 done

@@ -125,10 +125,16 @@ public sealed class BrowserApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes docs/screenshots/{name}.png (the README shows them).</summary>
+    /// <summary>
+    /// Writes artifacts/screenshots/{name}.png on every run, and docs/screenshots/{name}.png (the README's
+    /// pictures) when FASTTRACK_UPDATE_SCREENSHOTS=1 (<c>eng/test.sh --screenshots</c>): the pages show
+    /// timestamps, so refreshing the committed pictures on every run would leave the tree changed.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
-        var folder = Path.Combine(RepositoryRoot, "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("FASTTRACK_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         // Nothing focused and nothing hovered: the picture shows the page as a reader first sees it.
         await page.EvaluateAsync("() => document.activeElement instanceof HTMLElement && document.activeElement.blur()");
