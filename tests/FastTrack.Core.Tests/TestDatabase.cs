@@ -87,6 +87,19 @@ public sealed class TestDatabase : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
+    /// <summary>Sends a request whose type is known only at run time (the authorization matrix).</summary>
+    public async Task<object?> SendObject(object request, ICurrentUser user, TimeProvider? clock = null)
+    {
+        await using var sp = Services(user, clock);
+        await using var scope = sp.CreateAsyncScope();
+        var response = request.GetType().GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
+        var send = typeof(IMediator).GetMethods().Single(m => m.Name == nameof(IMediator.Send) && m.IsGenericMethodDefinition).MakeGenericMethod(response);
+        var task = (Task)send.Invoke(scope.ServiceProvider.GetRequiredService<IMediator>(), [request, CancellationToken.None])!;
+        await task;
+        return task.GetType().GetProperty("Result")!.GetValue(task);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_keepAlive is not null) await _keepAlive.DisposeAsync();

@@ -25,6 +25,8 @@ internal sealed class PartnerWorld : IAsyncDisposable
     public int EngagementNone { get; private set; }
     public int CustomerA { get; private set; }
     public int CustomerB { get; private set; }
+    /// <summary>A checklist task of engagement A.</summary>
+    public int TaskA { get; private set; }
 
     public static async Task<PartnerWorld> CreateAsync()
     {
@@ -43,6 +45,7 @@ internal sealed class PartnerWorld : IAsyncDisposable
         w.EngagementNone = await w.EngagementAsync(await f.CustomerAsync("Tailspin"), null);
         await f.Send(new AssignPartnerStaff.Command { EngagementId = w.EngagementA, UserIds = [w.PartnerAAssigned.Id!] });
         await f.Send(new AssignPartnerStaff.Command { EngagementId = w.EngagementB, UserIds = [w.PartnerB.Id!] });
+        w.TaskA = (await f.LoadAsync(w.EngagementA)).Tasks.First().Id;
         return w;
     }
 
