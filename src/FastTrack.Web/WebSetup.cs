@@ -107,6 +107,8 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Setup");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
+                // Pages answer GET and POST only: a method such as OnRedisplayAsync must never become a handler of a "REDISPLAY" request.
+                o.Conventions.Add(new GetAndPostHandlersOnly());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizePage("/Engagements/Dibs", Policies.Manager);
                 o.Conventions.AuthorizePage("/Engagements/Partners", Policies.Manager);
