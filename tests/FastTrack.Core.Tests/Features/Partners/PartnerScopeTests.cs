@@ -162,6 +162,46 @@ public class PartnerScopeTests
         Assert.Contains("EngagementEdited", audit);
     }
 
+    [Fact]
+    public async Task Admins_create_and_rename_organisations_with_an_audit_row_each_and_names_stay_unique()
+    {
+        await using var w = await PartnerWorld.CreateAsync();
+        await w.Send(new RenameOrganisation.Command { Id = w.OrgA, Name = "Alpha Consulting" }, w.Admin);
+        await Assert.ThrowsAsync<ValidationException>(() => w.Send(new CreateOrganisation.Command { Name = "beta partners" }, w.Admin));
+        await Assert.ThrowsAsync<ValidationException>(() => w.Send(new RenameOrganisation.Command { Id = w.OrgA, Name = "Beta Partners" }, w.Admin));
+        await using var db = w.F.Context();
+        var rows = await db.AuditEntries.Where(a => a.EntityType == AuditEntities.PartnerOrganisation && a.EntityId == w.OrgA.ToString())
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["OrganisationCreated", "OrganisationRenamed"], rows.Select(r => r.Action));
+        Assert.Equal(new FieldChange("Name", "Alpha Partners", "Alpha Consulting"), Assert.Single(rows[1].Changes()));
+        Assert.Equal(w.Admin.Id, rows[1].UserId);
+        var list = await w.Send(new ListOrganisations.Query(), w.Admin);
+        Assert.Equal([("Alpha Consulting", 2, 1), ("Beta Partners", 1, 1)], list.Select(o => (o.Name, o.Users, o.Engagements)));
+    }
+
+    [Fact]
+    public async Task A_partner_user_needs_exactly_one_organisation_and_no_other_role()
+    {
+        await using var w = await PartnerWorld.CreateAsync();
+        var noOrg = await Assert.ThrowsAsync<ValidationException>(() => w.Send(new FastTrack.Features.Users.CreateUser.Command
+            { DisplayName = "P", Email = "p@example.com", Password = "correct horse battery", Roles = [Roles.Partner] }, w.Admin));
+        Assert.Contains(noOrg.Errors, e => e.PropertyName == "PartnerOrganisationId");
+        var mixed = await Assert.ThrowsAsync<ValidationException>(() => w.Send(new FastTrack.Features.Users.CreateUser.Command
+            { DisplayName = "P", Email = "p@example.com", Password = "correct horse battery", Roles = [Roles.Partner, Roles.FastTrackManager], PartnerOrganisationId = w.OrgA }, w.Admin));
+        Assert.Contains(mixed.Errors, e => e.PropertyName == "Roles");
+        var fmId = await w.Send(new FastTrack.Features.Users.CreateUser.Command
+            { DisplayName = "F", Email = "f@example.com", Password = "correct horse battery", Roles = [Roles.FastTrackManager], PartnerOrganisationId = w.OrgA }, w.Admin);
+        await using var db = w.F.Context();
+        Assert.Null((await db.Users.SingleAsync(u => u.Id == fmId)).PartnerOrganisationId);
+
+        // Moving a partner to another organisation is audited and drops their assignments.
+        var edit = await w.Send(new FastTrack.Features.Users.EditUser.Query(w.PartnerAAssigned.Id!), w.Admin);
+        await w.Send(edit with { PartnerOrganisationId = w.OrgB }, w.Admin);
+        Assert.False(await db.EngagementPartnerAssignments.AnyAsync(a => a.UserId == w.PartnerAAssigned.Id));
+        var row = await db.AuditEntries.Where(a => a.EntityType == AuditEntities.User && a.EntityId == w.PartnerAAssigned.Id && a.Action == "UserChanged").SingleAsync();
+        Assert.Contains(new FieldChange("Partner organisation", "Alpha Partners", "Beta Partners"), row.Changes());
+    }
+
     private static string WorkloadCode()
     {
         var code = WorkloadStatusCodes.All.First(c => c.L1 == WorkloadStatusCodes.InProgress);
