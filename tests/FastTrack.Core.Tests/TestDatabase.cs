@@ -61,10 +61,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public FastTrackDbContext NewContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
 
     /// <summary>The app's core services over this database, acting as <paramref name="user"/>.</summary>
-    public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null)
+    public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null) b.AddProvider(logs);
+        });
         services.AddFastTrackDatabase(Provider, ConnectionString);
         services.AddFastTrackCore();
         if (clock is not null) services.AddSingleton(clock);
