@@ -64,8 +64,11 @@ public static class WebSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle limit: a session unused for 2 hours ends (sliding); absolute limit: 12 hours after sign-in (SessionLimits).
+            o.ExpireTimeSpan = SessionLimits.Idle;
             o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionLimits.OnSigningIn;
+            o.Events.OnValidatePrincipal = SessionLimits.OnValidatePrincipal;
             // Answer 403 in place (rendered by /Error) rather than redirecting: the URL stays, and tests and tools see the status.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -73,7 +76,7 @@ public static class WebSetup
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionLimits.StampValidation);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "FastTrack.Antiforgery";
@@ -104,7 +107,11 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Setup");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
+                // Pages answer GET and POST only: a method such as OnRedisplayAsync must never become a handler of a "REDISPLAY" request.
+                o.Conventions.Add(new GetAndPostHandlersOnly());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizePage("/Engagements/Dibs", Policies.Manager);
+                o.Conventions.AuthorizePage("/Engagements/Partners", Policies.Manager);
             })
             .AddMvcOptions(o =>
             {

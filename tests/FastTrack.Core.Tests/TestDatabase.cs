@@ -61,10 +61,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public FastTrackDbContext NewContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
 
     /// <summary>The app's core services over this database, acting as <paramref name="user"/>.</summary>
-    public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null)
+    public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null) b.AddProvider(logs);
+        });
         services.AddFastTrackDatabase(Provider, ConnectionString);
         services.AddFastTrackCore();
         if (clock is not null) services.AddSingleton(clock);
@@ -85,6 +89,19 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var sp = Services(user, clock);
         await using var scope = sp.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Sends a request whose type is known only at run time (the authorization matrix).</summary>
+    public async Task<object?> SendObject(object request, ICurrentUser user, TimeProvider? clock = null)
+    {
+        await using var sp = Services(user, clock);
+        await using var scope = sp.CreateAsyncScope();
+        var response = request.GetType().GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
+        var send = typeof(IMediator).GetMethods().Single(m => m.Name == nameof(IMediator.Send) && m.IsGenericMethodDefinition).MakeGenericMethod(response);
+        var task = (Task)send.Invoke(scope.ServiceProvider.GetRequiredService<IMediator>(), [request, CancellationToken.None])!;
+        await task;
+        return task.GetType().GetProperty("Result")!.GetValue(task);
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,7 @@ using FastTrack.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FastTrack.Web.Tests;
@@ -45,12 +46,32 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Creates a user directly (as an admin would) and returns its id.</summary>
-    public async Task<string> CreateUserAsync(string email, params string[] roles)
+    /// <summary>The organisation partner users belong to unless a test names another.</summary>
+    public const string DefaultPartnerOrganisation = "Fabrikam Partners";
+
+    /// <summary>Creates a user directly (as an admin would) and returns its id. A Partner joins <see cref="DefaultPartnerOrganisation"/>.</summary>
+    public Task<string> CreateUserAsync(string email, params string[] roles) =>
+        CreateUserInAsync(roles.Contains(Roles.Partner) ? DefaultPartnerOrganisation : null, email, roles);
+
+    /// <summary>The id of the partner organisation of this name, created if missing.</summary>
+    public async Task<int> OrganisationAsync(string name)
     {
         using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();
+        var existing = await db.PartnerOrganisations.FirstOrDefaultAsync(p => p.Name == name);
+        if (existing is not null) return existing.Id;
+        var org = db.PartnerOrganisations.Add(new Domain.Partners.PartnerOrganisation(name)).Entity;
+        await db.SaveChangesAsync();
+        return org.Id;
+    }
+
+    /// <summary>Creates a user of <paramref name="organisation"/> (null: none) with these roles and returns its id.</summary>
+    public async Task<string> CreateUserInAsync(string? organisation, string email, params string[] roles)
+    {
+        int? organisationId = organisation is null ? null : await OrganisationAsync(organisation);
+        using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true, CreatedAt = DateTime.UtcNow, PartnerOrganisationId = organisationId };
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         foreach (var role in roles) await users.AddToRoleAsync(user, role);
@@ -62,6 +83,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         var email = $"{string.Join("-", roles).ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
         await CreateUserAsync(email, roles);
+        return await SignInAsync(email);
+    }
+
+    /// <summary>A browser-like client signed in as an existing user.</summary>
+    public async Task<HttpClient> SignInAsync(string email)
+    {
         var client = Browser();
         var response = await client.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = email, ["Data.Password"] = Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

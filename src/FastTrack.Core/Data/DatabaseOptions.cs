@@ -40,14 +40,21 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<PostgresFastTrackDbContext>(o => ConfigurePostgres(o, connectionString));
-            services.AddScoped<FastTrackDbContext>(sp => sp.GetRequiredService<PostgresFastTrackDbContext>());
+            services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<PostgresFastTrackDbContext>()));
         }
         else
         {
             services.AddDbContextPool<SqliteFastTrackDbContext>(o => ConfigureSqlite(o, connectionString));
-            services.AddScoped<FastTrackDbContext>(sp => sp.GetRequiredService<SqliteFastTrackDbContext>());
+            services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<SqliteFastTrackDbContext>()));
         }
         return services;
+    }
+
+    /// <summary>The pooled context, scoped to this DI scope's caller (reset on every resolution: contexts are reused).</summary>
+    private static FastTrackDbContext Scoped(IServiceProvider sp, FastTrackDbContext db)
+    {
+        db.ScopeTo(sp.GetService<Common.Security.ICurrentUser>());
+        return db;
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString)

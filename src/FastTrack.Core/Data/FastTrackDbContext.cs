@@ -1,3 +1,4 @@
+using FastTrack.Common.Security;
 using FastTrack.Domain.Audit;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Domain.Customers;
@@ -26,8 +27,22 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<EngagementService> EngagementServices => Set<EngagementService>();
     public DbSet<EngagementTask> EngagementTasks => Set<EngagementTask>();
+    public DbSet<EngagementPartnerAssignment> EngagementPartnerAssignments => Set<EngagementPartnerAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private ICurrentUser? _caller;
+
+    /// <summary>
+    /// Scopes every query of this context to what <paramref name="caller"/> may see. Set on every resolution from DI
+    /// (contexts are pooled, so a previous request's caller must never linger); null means unscoped (start-up, seeding).
+    /// </summary>
+    public void ScopeTo(ICurrentUser? caller) => _caller = caller;
+
+    // Read by the query filters at each query: EF Core parameterises members of the context, so one model serves every caller.
+    // The caller's principal is read when the query runs, not when the context was resolved (before sign-in was validated).
+    private bool PartnerScoped => AccessScope.IsPartnerOnly(_caller);
+    private string PartnerUserId => _caller?.Id ?? "";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -52,6 +67,34 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FastTrackDbContext).Assembly);
+        ApplyAccessScope(builder);
+    }
+
+    /// <summary>
+    /// A Partner sees only engagements of their own organisation, and only the rows that belong to those engagements
+    /// (customers, tasks, usage, notes, workload statuses, assignments, their audit rows), so that a handler written later
+    /// cannot leak another organisation's data by forgetting a filter.
+    /// </summary>
+    private void ApplyAccessScope(ModelBuilder b)
+    {
+        b.Entity<Engagement>().HasQueryFilter(e => !PartnerScoped
+            || (e.PartnerOrganisationId != null && Users.Any(u => u.Id == PartnerUserId && u.PartnerOrganisationId == e.PartnerOrganisationId)));
+        b.Entity<PartnerOrganisation>().HasQueryFilter(p => !PartnerScoped || Users.Any(u => u.Id == PartnerUserId && u.PartnerOrganisationId == p.Id));
+        b.Entity<Customer>().HasQueryFilter(c => !PartnerScoped || Engagements.Any(e => e.CustomerId == c.Id));
+        b.Entity<CustomerSeats>().HasQueryFilter(s => !PartnerScoped || Customers.Any(c => c.Id == s.CustomerId));
+        b.Entity<EngagementService>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementTask>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementStep>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<UsageRecord>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<WorkloadStatusRecord>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<GateOverride>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementNote>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementPartnerAssignment>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        // The catalogue's history is shared reference data; an engagement's only with the engagement.
+        b.Entity<AuditEntry>().HasQueryFilter(a => !PartnerScoped
+            || a.EntityType == AuditEntities.CatalogueTask || a.EntityType == AuditEntities.Section
+            || a.EntityType == AuditEntities.Process || a.EntityType == AuditEntities.Catalogue
+            || (a.EntityType == AuditEntities.Engagement && Engagements.Any(e => e.Id.ToString() == a.EntityId)));
     }
 }
 

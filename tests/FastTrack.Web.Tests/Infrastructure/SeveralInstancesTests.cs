@@ -43,6 +43,7 @@ public class SeveralInstancesTests
             .GroupBy(i => i.GetAttribute("name")!).ToDictionary(g => g.Key, g => g.Last().GetAttribute("value") ?? "");
         fields["Data.DisplayName"] = "Sam Renamed";
         fields["Data.Roles"] = Roles.Partner;
+        fields["Data.PartnerOrganisationId"] = (await first.OrganisationAsync(AppFactory.DefaultPartnerOrganisation)).ToString();
         var posted = await onSecond.PostAsync($"/Admin/Users/{userId}/Edit", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal("Sam Renamed", second.Scoped(db => db.Users.Single(u => u.Id == userId).DisplayName));

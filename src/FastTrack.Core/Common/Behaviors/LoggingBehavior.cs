@@ -26,6 +26,12 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
         }
         catch (Exception ex)
         {
+            if (ex is Domain.Common.NotFoundException && AccessScope.IsPartnerOnly(user))
+            {
+                // A partner asking for a record outside their organisation's scope (an id changed in a URL or a form).
+                logger.LogWarning("{Request} by {UserId} refused: not found in the caller's access scope", name, user.Id);
+                throw;
+            }
             var level = ex is FluentValidation.ValidationException or Domain.Common.DomainException
                 or Domain.Common.NotFoundException or Domain.Common.ConcurrencyConflictException
                 or ForbiddenException

@@ -36,5 +36,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Domain.Use
     public void Configure(EntityTypeBuilder<Domain.Users.AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        b.HasOne<Domain.Partners.PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(u => u.PartnerOrganisationId);
     }
 }

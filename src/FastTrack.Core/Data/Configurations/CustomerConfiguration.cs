@@ -42,3 +42,16 @@ internal sealed class PartnerOrganisationConfiguration : IEntityTypeConfiguratio
         b.HasIndex(p => p.Name).IsUnique();
     }
 }
+
+internal sealed class EngagementPartnerAssignmentConfiguration : IEntityTypeConfiguration<EngagementPartnerAssignment>
+{
+    public void Configure(EntityTypeBuilder<EngagementPartnerAssignment> b)
+    {
+        b.HasKey(a => new { a.EngagementId, a.UserId });
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.AssignedBy).HasMaxLength(256).IsRequired();
+        b.HasOne<Domain.Engagements.Engagement>().WithMany().HasForeignKey(a => a.EngagementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Domain.Users.AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.UserId);
+    }
+}

@@ -53,4 +53,5 @@ public static class AuditEntities
     public const string SignIn = "SignIn";
     public const string Customer = "Customer";
     public const string Engagement = "Engagement";
+    public const string PartnerOrganisation = "PartnerOrganisation";
 }

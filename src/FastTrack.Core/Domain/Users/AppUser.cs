@@ -8,4 +8,6 @@ public class AppUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The organisation of a Partner user (required for them, empty for everyone else).</summary>
+    public int? PartnerOrganisationId { get; set; }
 }

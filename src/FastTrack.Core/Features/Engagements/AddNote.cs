@@ -10,9 +10,10 @@ namespace FastTrack.Features.Engagements;
 /// <summary>Adds a note to an engagement, optionally about one service. Notes are append-only.</summary>
 public static class AddNote
 {
-    // A later issue lets assigned partners add notes too: it stays a use case of its own.
+    // Partners assigned to the engagement send it too; every field is part of that use case (nothing beyond it to mass-assign).
     [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
-    public sealed record Command : IRequest<Unit>
+    [PartnerIfAssigned]
+    public sealed record Command : IRequest<Unit>, IEngagementRequest
     {
         public int EngagementId { get; init; }
         public string? Service { get; init; }

@@ -61,6 +61,13 @@ public static class EditEngagement
             var partner = await EngagementStore.PartnerAsync(db, request.PartnerName, ct);
             var changes = e.Edit(request.ManagerId, partner, request.Motion, request.Services, EngagementRules.Dates(request), playbook);
             if (changes.Count == 0) return Unit.Value;
+            if (changes.Any(c => c.Field == "Partner"))
+            {
+                // Staff of the previous organisation lose the engagement with it.
+                var stale = await db.EngagementPartnerAssignments.AsTracking().Where(a => a.EngagementId == e.Id).ToListAsync(ct);
+                db.EngagementPartnerAssignments.RemoveRange(stale);
+                if (stale.Count > 0) changes = [.. changes, new FieldChange("Partner staff", stale.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "0")];
+            }
             EngagementStore.Audit(db, user, clock, e, "EngagementEdited", changes);
             await EngagementStore.SaveAsync(db, ct);
             return Unit.Value;

@@ -13,9 +13,10 @@ namespace FastTrack.Features.Engagements;
 /// <summary>Records the active users of one service on a date (history kept; seats come from the customer).</summary>
 public static class RecordUsage
 {
-    // A later issue lets assigned partners record usage too: it stays a use case of its own.
+    // Partners assigned to the engagement send it too; every field is part of that use case (nothing beyond it to mass-assign).
     [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
-    public sealed record Command : IRequest<Unit>
+    [PartnerIfAssigned]
+    public sealed record Command : IRequest<Unit>, IEngagementRequest
     {
         public int EngagementId { get; init; }
         public string Service { get; init; } = "";

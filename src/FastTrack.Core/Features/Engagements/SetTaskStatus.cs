@@ -11,9 +11,10 @@ namespace FastTrack.Features.Engagements;
 /// <summary>Sets the status of one checklist task (completing records who, when and a note; reopening is recorded).</summary>
 public static class SetTaskStatus
 {
-    // A later issue lets assigned partners send this too: it stays a use case of its own.
+    // Partners assigned to the engagement send it too; every field is part of that use case (nothing beyond it to mass-assign).
     [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
-    public sealed record Command : IRequest<Unit>
+    [PartnerIfAssigned]
+    public sealed record Command : IRequest<Unit>, IEngagementRequest
     {
         public int EngagementId { get; init; }
         public int TaskId { get; init; }

@@ -12,9 +12,10 @@ namespace FastTrack.Features.Engagements;
 /// <summary>Sets FTOP's workload status code (L1/L2/L3) of one service; history kept.</summary>
 public static class SetWorkloadStatus
 {
-    // A later issue lets assigned partners set workload status too: it stays a use case of its own.
+    // Partners assigned to the engagement send it too; every field is part of that use case (nothing beyond it to mass-assign).
     [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
-    public sealed record Command : IRequest<Unit>
+    [PartnerIfAssigned]
+    public sealed record Command : IRequest<Unit>, IEngagementRequest
     {
         public int EngagementId { get; init; }
         public string Service { get; init; } = "";

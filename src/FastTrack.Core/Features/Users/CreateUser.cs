@@ -20,12 +20,15 @@ public static class CreateUser
         public string Email { get; init; } = "";
         public string Password { get; init; } = "";
         public List<string> Roles { get; init; } = [];
+        /// <summary>Required for a Partner, empty for everyone else.</summary>
+        public int? PartnerOrganisationId { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(FastTrackDbContext db)
         {
+            UserRules.Apply(this, db, c => c.Roles, c => c.PartnerOrganisationId);
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(c => c.Email).NotEmpty().WithMessage("Enter an e-mail address.").EmailAddress().WithMessage("Enter a valid e-mail address.").MaximumLength(256);
             RuleFor(c => c.Password).MinimumLength(12).WithMessage("The password needs at least 12 characters.").MaximumLength(256);
@@ -47,12 +50,14 @@ public static class CreateUser
                 DisplayName = request.DisplayName.Trim(),
                 EmailConfirmed = true,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
+                PartnerOrganisationId = request.Roles.Contains(Domain.Catalogue.Roles.Partner) ? request.PartnerOrganisationId : null,
             };
             await IdentityResults.ThrowIfFailed(users.CreateAsync(user, request.Password));
             await IdentityResults.ThrowIfFailed(users.AddToRolesAsync(user, request.Roles.Distinct()));
             db.Audit(current, clock, "UserCreated", AuditEntities.User, user.Id,
                 [new FieldChange("E-mail", null, user.Email), new FieldChange("Name", null, user.DisplayName),
-                 new FieldChange("Roles", null, string.Join(", ", request.Roles.Distinct().Order()))]);
+                 new FieldChange("Roles", null, string.Join(", ", request.Roles.Distinct().Order())),
+                 new FieldChange("Partner organisation", null, await UserRules.OrganisationNameAsync(db, user.PartnerOrganisationId, ct))]);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return user.Id;

@@ -29,6 +29,8 @@ public static class EditUser
         public string Email { get; init; } = "";
         public List<string> Roles { get; init; } = [];
         public bool IsDisabled { get; init; }
+        /// <summary>Required for a Partner, empty for everyone else.</summary>
+        public int? PartnerOrganisationId { get; init; }
         /// <summary>Empty keeps the current password.</summary>
         public string? NewPassword { get; init; }
         public string ConcurrencyStamp { get; init; } = "";
@@ -36,8 +38,9 @@ public static class EditUser
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(FastTrackDbContext db)
         {
+            UserRules.Apply(this, db, c => c.Roles, c => c.PartnerOrganisationId);
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
             RuleForEach(c => c.Roles).Must(r => Domain.Catalogue.Roles.All.Contains(r)).WithMessage("Unknown role.");
@@ -58,6 +61,7 @@ public static class EditUser
                 Email = user.Email ?? "",
                 Roles = (await users.GetRolesAsync(user)).Order().ToList(),
                 IsDisabled = user.IsDisabled,
+                PartnerOrganisationId = user.PartnerOrganisationId,
                 ConcurrencyStamp = user.ConcurrencyStamp ?? "",
             };
         }
@@ -85,11 +89,20 @@ public static class EditUser
             Track("Name", user.DisplayName, request.DisplayName.Trim());
             Track("Roles", string.Join(", ", oldRoles), string.Join(", ", newRoles));
             Track("Disabled", user.IsDisabled ? "yes" : "no", request.IsDisabled ? "yes" : "no");
+            var newOrganisation = newRoles.Contains(Roles.Partner) ? request.PartnerOrganisationId : null;
+            var organisationChanged = newOrganisation != user.PartnerOrganisationId;
+            if (organisationChanged)
+                Track("Partner organisation", await UserRules.OrganisationNameAsync(db, user.PartnerOrganisationId, ct),
+                    await UserRules.OrganisationNameAsync(db, newOrganisation, ct));
             if (!string.IsNullOrEmpty(request.NewPassword)) changes.Add(new FieldChange("Password", "(hidden)", "(changed)"));
             if (changes.Count == 0) return Unit.Value;
 
             user.DisplayName = request.DisplayName.Trim();
             user.IsDisabled = request.IsDisabled;
+            user.PartnerOrganisationId = newOrganisation;
+            if (organisationChanged)
+                // Assignments belong to the organisation the person worked for.
+                db.EngagementPartnerAssignments.RemoveRange(await db.EngagementPartnerAssignments.AsTracking().Where(a => a.UserId == user.Id).ToListAsync(ct));
             await IdentityResults.ThrowIfFailed(users.UpdateAsync(user));
             var removed = oldRoles.Except(newRoles).ToList();
             if (removed.Count > 0) await IdentityResults.ThrowIfFailed(users.RemoveFromRolesAsync(user, removed));
@@ -100,7 +113,7 @@ public static class EditUser
                 await IdentityResults.ThrowIfFailed(users.RemovePasswordAsync(user));
                 await IdentityResults.ThrowIfFailed(users.AddPasswordAsync(user, request.NewPassword), "NewPassword");
             }
-            if (removed.Count > 0 || request.IsDisabled || !string.IsNullOrEmpty(request.NewPassword))
+            if (removed.Count > 0 || request.IsDisabled || organisationChanged || !string.IsNullOrEmpty(request.NewPassword))
                 await IdentityResults.ThrowIfFailed(users.UpdateSecurityStampAsync(user));
 
             db.Audit(current, clock, "UserChanged", AuditEntities.User, user.Id, changes, user.Email);

@@ -17,6 +17,9 @@ public class UsageModel(IMediator mediator, Messages.UserMessages t, TimeProvide
 
     public GetEngagement.View View { get; private set; } = null!;
 
+    /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
+    public GetEngagementAccess.Access Access { get; private set; } = new(false, false);
+
     public async Task OnGetAsync()
     {
         Data = new RecordUsage.Command { On = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
@@ -30,5 +33,9 @@ public class UsageModel(IMediator mediator, Messages.UserMessages t, TimeProvide
         return Redirect($"/Engagements/{Id}/Usage");
     }
 
-    public async Task OnRedisplayAsync() => View = await mediator.Send(new GetEngagement.Query(Id));
+    public async Task OnRedisplayAsync()
+    {
+        Access = await mediator.Send(new GetEngagementAccess.Query(Id));
+        View = await mediator.Send(new GetEngagement.Query(Id));
+    }
 }

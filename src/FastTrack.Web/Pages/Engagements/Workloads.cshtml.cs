@@ -17,6 +17,9 @@ public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageM
 
     public GetEngagement.View View { get; private set; } = null!;
 
+    /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
+    public GetEngagementAccess.Access Access { get; private set; } = new(false, false);
+
     public Task OnGetAsync() => OnRedisplayAsync();
 
     public async Task<IActionResult> OnPostAsync()
@@ -26,5 +29,9 @@ public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageM
         return Redirect($"/Engagements/{Id}/Workloads");
     }
 
-    public async Task OnRedisplayAsync() => View = await mediator.Send(new GetEngagement.Query(Id));
+    public async Task OnRedisplayAsync()
+    {
+        Access = await mediator.Send(new GetEngagementAccess.Query(Id));
+        View = await mediator.Send(new GetEngagement.Query(Id));
+    }
 }

@@ -13,6 +13,7 @@ public class AuditTests
         await admin.PostFormAsync("/Admin/Users/New", new()
         {
             ["Data.DisplayName"] = "Pat Partner", ["Data.Email"] = "pat@example.com", ["Data.Password"] = AppFactory.Password, ["Data.Roles"] = Roles.Partner,
+            ["Data.PartnerOrganisationId"] = (await app.OrganisationAsync("Fabrikam Partners")).ToString(),
         });
 
         var all = await admin.GetPageAsync("/Admin/Audit");

@@ -29,34 +29,6 @@ public partial class InitialCreate : Migration
             });
 
         migrationBuilder.CreateTable(
-            name: @"AspNetUsers",
-            columns: table => new
-            {
-                Id = table.Column<string>(type: @"TEXT", nullable: false),
-                DisplayName = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
-                IsDisabled = table.Column<bool>(type: @"INTEGER", nullable: false),
-                CreatedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
-                UserName = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
-                NormalizedUserName = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
-                Email = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
-                NormalizedEmail = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
-                EmailConfirmed = table.Column<bool>(type: @"INTEGER", nullable: false),
-                PasswordHash = table.Column<string>(type: @"TEXT", nullable: true),
-                SecurityStamp = table.Column<string>(type: @"TEXT", nullable: true),
-                ConcurrencyStamp = table.Column<string>(type: @"TEXT", nullable: true),
-                PhoneNumber = table.Column<string>(type: @"TEXT", nullable: true),
-                PhoneNumberConfirmed = table.Column<bool>(type: @"INTEGER", nullable: false),
-                TwoFactorEnabled = table.Column<bool>(type: @"INTEGER", nullable: false),
-                LockoutEnd = table.Column<System.DateTimeOffset>(type: @"TEXT", nullable: true),
-                LockoutEnabled = table.Column<bool>(type: @"INTEGER", nullable: false),
-                AccessFailedCount = table.Column<int>(type: @"INTEGER", nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey(@"PK_AspNetUsers", x => x.Id);
-            });
-
-        migrationBuilder.CreateTable(
             name: @"AuditEntries",
             columns: table => new
             {
@@ -175,6 +147,86 @@ public partial class InitialCreate : Migration
             });
 
         migrationBuilder.CreateTable(
+            name: @"CustomerSeats",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                CustomerId = table.Column<int>(type: @"INTEGER", nullable: false),
+                Service = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
+                Seats = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_CustomerSeats", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_CustomerSeats_Customers_CustomerId",
+                    column: x => x.CustomerId,
+                    principalTable: @"Customers",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"AspNetUsers",
+            columns: table => new
+            {
+                Id = table.Column<string>(type: @"TEXT", nullable: false),
+                DisplayName = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
+                IsDisabled = table.Column<bool>(type: @"INTEGER", nullable: false),
+                CreatedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
+                PartnerOrganisationId = table.Column<int>(type: @"INTEGER", nullable: true),
+                UserName = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                NormalizedUserName = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                Email = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                NormalizedEmail = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 256),
+                EmailConfirmed = table.Column<bool>(type: @"INTEGER", nullable: false),
+                PasswordHash = table.Column<string>(type: @"TEXT", nullable: true),
+                SecurityStamp = table.Column<string>(type: @"TEXT", nullable: true),
+                ConcurrencyStamp = table.Column<string>(type: @"TEXT", nullable: true),
+                PhoneNumber = table.Column<string>(type: @"TEXT", nullable: true),
+                PhoneNumberConfirmed = table.Column<bool>(type: @"INTEGER", nullable: false),
+                TwoFactorEnabled = table.Column<bool>(type: @"INTEGER", nullable: false),
+                LockoutEnd = table.Column<System.DateTimeOffset>(type: @"TEXT", nullable: true),
+                LockoutEnabled = table.Column<bool>(type: @"INTEGER", nullable: false),
+                AccessFailedCount = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_AspNetUsers", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_AspNetUsers_PartnerOrganisations_PartnerOrganisationId",
+                    column: x => x.PartnerOrganisationId,
+                    principalTable: @"PartnerOrganisations",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"Processes",
+            columns: table => new
+            {
+                Id = table.Column<int>(type: @"INTEGER", nullable: false)
+                    .Annotation(@"Sqlite:Autoincrement", true),
+                PhaseId = table.Column<int>(type: @"INTEGER", nullable: false),
+                NameEn = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
+                NameJa = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 200),
+                NameZh = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 200),
+                Order = table.Column<int>(type: @"INTEGER", nullable: false),
+                Version = table.Column<int>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_Processes", x => x.Id);
+                table.ForeignKey(
+                    name: @"FK_Processes_Phases_PhaseId",
+                    column: x => x.PhaseId,
+                    principalTable: @"Phases",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
+        migrationBuilder.CreateTable(
             name: @"AspNetUserClaims",
             columns: table => new
             {
@@ -257,51 +309,6 @@ public partial class InitialCreate : Migration
                     principalTable: @"AspNetUsers",
                     principalColumn: @"Id",
                     onDelete: ReferentialAction.Cascade);
-            });
-
-        migrationBuilder.CreateTable(
-            name: @"CustomerSeats",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: @"INTEGER", nullable: false)
-                    .Annotation(@"Sqlite:Autoincrement", true),
-                CustomerId = table.Column<int>(type: @"INTEGER", nullable: false),
-                Service = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 100),
-                Seats = table.Column<int>(type: @"INTEGER", nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey(@"PK_CustomerSeats", x => x.Id);
-                table.ForeignKey(
-                    name: @"FK_CustomerSeats_Customers_CustomerId",
-                    column: x => x.CustomerId,
-                    principalTable: @"Customers",
-                    principalColumn: @"Id",
-                    onDelete: ReferentialAction.Cascade);
-            });
-
-        migrationBuilder.CreateTable(
-            name: @"Processes",
-            columns: table => new
-            {
-                Id = table.Column<int>(type: @"INTEGER", nullable: false)
-                    .Annotation(@"Sqlite:Autoincrement", true),
-                PhaseId = table.Column<int>(type: @"INTEGER", nullable: false),
-                NameEn = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 200),
-                NameJa = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 200),
-                NameZh = table.Column<string>(type: @"TEXT", nullable: true, maxLength: 200),
-                Order = table.Column<int>(type: @"INTEGER", nullable: false),
-                Version = table.Column<int>(type: @"INTEGER", nullable: false),
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey(@"PK_Processes", x => x.Id);
-                table.ForeignKey(
-                    name: @"FK_Processes_Phases_PhaseId",
-                    column: x => x.PhaseId,
-                    principalTable: @"Phases",
-                    principalColumn: @"Id",
-                    onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -407,6 +414,32 @@ public partial class InitialCreate : Migration
                 table.PrimaryKey(@"PK_EngagementNote", x => x.Id);
                 table.ForeignKey(
                     name: @"FK_EngagementNote_Engagements_EngagementId",
+                    column: x => x.EngagementId,
+                    principalTable: @"Engagements",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateTable(
+            name: @"EngagementPartnerAssignments",
+            columns: table => new
+            {
+                EngagementId = table.Column<int>(type: @"INTEGER", nullable: false),
+                UserId = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 450),
+                AssignedBy = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 256),
+                AssignedAt = table.Column<System.DateTime>(type: @"TEXT", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_EngagementPartnerAssignments", x => new { x.EngagementId, x.UserId });
+                table.ForeignKey(
+                    name: @"FK_EngagementPartnerAssignments_AspNetUsers_UserId",
+                    column: x => x.UserId,
+                    principalTable: @"AspNetUsers",
+                    principalColumn: @"Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: @"FK_EngagementPartnerAssignments_Engagements_EngagementId",
                     column: x => x.EngagementId,
                     principalTable: @"Engagements",
                     principalColumn: @"Id",
@@ -717,6 +750,11 @@ public partial class InitialCreate : Migration
             column: @"NormalizedEmail");
 
         migrationBuilder.CreateIndex(
+            name: @"IX_AspNetUsers_PartnerOrganisationId",
+            table: @"AspNetUsers",
+            column: @"PartnerOrganisationId");
+
+        migrationBuilder.CreateIndex(
             name: @"UserNameIndex",
             table: @"AspNetUsers",
             column: @"NormalizedUserName",
@@ -773,6 +811,11 @@ public partial class InitialCreate : Migration
             name: @"IX_EngagementNote_EngagementId",
             table: @"EngagementNote",
             column: @"EngagementId");
+
+        migrationBuilder.CreateIndex(
+            name: @"IX_EngagementPartnerAssignments_UserId",
+            table: @"EngagementPartnerAssignments",
+            column: @"UserId");
 
         migrationBuilder.CreateIndex(
             name: @"IX_Engagements_CurrentPhaseId",
@@ -933,15 +976,17 @@ public partial class InitialCreate : Migration
         migrationBuilder.DropTable(name: @"UsageRecord");
         migrationBuilder.DropTable(name: @"GateOverride");
         migrationBuilder.DropTable(name: @"EngagementServices");
+        migrationBuilder.DropTable(name: @"EngagementPartnerAssignments");
         migrationBuilder.DropTable(name: @"EngagementNote");
         migrationBuilder.DropTable(name: @"Sections");
         migrationBuilder.DropTable(name: @"Engagements");
-        migrationBuilder.DropTable(name: @"Processes");
-        migrationBuilder.DropTable(name: @"CustomerSeats");
         migrationBuilder.DropTable(name: @"AspNetUserTokens");
         migrationBuilder.DropTable(name: @"AspNetUserRoles");
         migrationBuilder.DropTable(name: @"AspNetUserLogins");
         migrationBuilder.DropTable(name: @"AspNetUserClaims");
+        migrationBuilder.DropTable(name: @"Processes");
+        migrationBuilder.DropTable(name: @"AspNetUsers");
+        migrationBuilder.DropTable(name: @"CustomerSeats");
         migrationBuilder.DropTable(name: @"AspNetRoleClaims");
         migrationBuilder.DropTable(name: @"Services");
         migrationBuilder.DropTable(name: @"Phases");
@@ -949,7 +994,6 @@ public partial class InitialCreate : Migration
         migrationBuilder.DropTable(name: @"DataProtectionKeys");
         migrationBuilder.DropTable(name: @"Customers");
         migrationBuilder.DropTable(name: @"AuditEntries");
-        migrationBuilder.DropTable(name: @"AspNetUsers");
         migrationBuilder.DropTable(name: @"AspNetRoles");
     }
 }

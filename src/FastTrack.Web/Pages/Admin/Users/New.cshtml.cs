@@ -1,19 +1,21 @@
+using FastTrack.Features.Partners;
 using FastTrack.Features.Users;
+using FastTrack.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FastTrack.Web.Pages.Admin.Users;
 
-/// <summary>/Admin/Users/New: create an account with its roles.</summary>
-public class NewModel(IMediator mediator) : PageModel
+/// <summary>/Admin/Users/New: create an account with its roles (and, for partner staff, their organisation).</summary>
+public class NewModel(IMediator mediator) : PageModel, IRedisplay
 {
     [BindProperty]
     public CreateUser.Command Data { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<ListOrganisations.Row> Organisations { get; private set; } = [];
+
+    public Task OnGetAsync() => OnRedisplayAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -21,4 +23,6 @@ public class NewModel(IMediator mediator) : PageModel
         TempData["Success"] = $"{Data.DisplayName} ({Data.Email})";
         return RedirectToPage("Index");
     }
+
+    public async Task OnRedisplayAsync() => Organisations = await mediator.Send(new ListOrganisations.Query());
 }

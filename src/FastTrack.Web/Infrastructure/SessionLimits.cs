@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace FastTrack.Web.Infrastructure;
+
+/// <summary>
+/// How long a session lives: it ends after 2 hours without a request (the cookie's sliding expiry) and 12 hours after
+/// sign-in whatever the activity (the sign-in time travels in the cookie's protected properties). Disabling a user,
+/// removing a role or setting a password renews the security stamp, which ends their sessions at the next validation
+/// (every minute: <see cref="SecurityStampValidatorOptions.ValidationInterval"/>).
+/// </summary>
+public static class SessionLimits
+{
+    public static readonly TimeSpan Idle = TimeSpan.FromHours(2);
+    public static readonly TimeSpan Absolute = TimeSpan.FromHours(12);
+    public static readonly TimeSpan StampValidation = TimeSpan.FromMinutes(1);
+    private const string SignedInAt = "ft.signedInAt";
+
+    public static Task OnSigningIn(CookieSigningInContext context)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        context.Properties.Items[SignedInAt] = now.ToString("O", CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    }
+
+    public static async Task OnValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (!context.Properties.Items.TryGetValue(SignedInAt, out var value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedIn)
+            || now - signedIn > Absolute)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}

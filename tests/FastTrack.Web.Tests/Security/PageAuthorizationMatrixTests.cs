@@ -1,0 +1,168 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FastTrack.Web.Tests.Security;
+
+/// <summary>
+/// Every page and every handler of the running app (found through its action descriptors, so a page added later without
+/// a row fails the suite), requested by each persona: anonymous, Admin, FastTrackManager, Partner A assigned, Partner A
+/// not assigned, Partner B — GET, and POST with a valid antiforgery token. Codes: O = served (200, or a redirect that is
+/// not to the sign-in page), S = sent to sign in, F = 403, N = 404.
+/// </summary>
+public partial class PageAuthorizationMatrixTests
+{
+    /// <summary>Key "METHOD /Page[?handler=Name]" → (URL with {A} engagement A, {CA} customer A, {U} a user, {O} organisation A; form fields; expected codes).</summary>
+    private static readonly (string Key, string Url, string Form, string Expected)[] Table =
+    [
+        // The page that says "you may not do this" answers 403 itself.
+        ("GET /Account/Denied", "/Account/Denied", "", "FFFFFF"),
+        ("GET /Account/SignIn", "/Account/SignIn", "", "OOOOOO"),
+        ("POST /Account/SignIn", "/Account/SignIn", "", "OOOOOO"),
+        ("GET /Account/SignOut", "/Account/SignOut", "", "SOOOOO"),
+        ("GET /Admin/Audit/Index", "/Admin/Audit", "", "SOFFFF"),
+        ("GET /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
+        ("POST /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
+        ("GET /Admin/Organisations/Details", "/Admin/Organisations/{O}", "", "SOFFFF"),
+        ("POST /Admin/Organisations/Details", "/Admin/Organisations/{O}", "", "SOFFFF"),
+        ("GET /Admin/Users/Index", "/Admin/Users", "", "SOFFFF"),
+        ("GET /Admin/Users/New", "/Admin/Users/New", "", "SOFFFF"),
+        ("POST /Admin/Users/New", "/Admin/Users/New", "", "SOFFFF"),
+        ("GET /Admin/Users/Edit", "/Admin/Users/{U}/Edit", "", "SOFFFF"),
+        ("POST /Admin/Users/Edit", "/Admin/Users/{U}/Edit", "", "SOFFFF"),
+        ("GET /Catalogue/Index", "/Catalogue", "", "SOOOOO"),
+        ("GET /Catalogue/Export", "/Catalogue/Export", "", "SOOOOO"),
+        ("GET /Catalogue/Import", "/Catalogue/Import", "", "SOFFFF"),
+        ("POST /Catalogue/Import?handler=Preview", "/Catalogue/Import?handler=Preview", "", "SOFFFF"),
+        ("POST /Catalogue/Import?handler=Apply", "/Catalogue/Import?handler=Apply", "", "SOFFFF"),
+        ("GET /Catalogue/Processes/Edit", "/Catalogue/Processes/1/Edit", "", "SOFFFF"),
+        ("POST /Catalogue/Processes/Edit", "/Catalogue/Processes/1/Edit", "", "SOFFFF"),
+        ("GET /Catalogue/Sections/Edit", "/Catalogue/Sections/1/Edit", "", "SOFFFF"),
+        ("POST /Catalogue/Sections/Edit", "/Catalogue/Sections/1/Edit", "", "SOFFFF"),
+        ("GET /Catalogue/Tasks/Details", "/Catalogue/Tasks/994", "", "SOOOOO"),
+        ("POST /Catalogue/Tasks/Details?handler=Retire", "/Catalogue/Tasks/994?handler=Retire", "Version=-1", "SOFFFF"),
+        ("POST /Catalogue/Tasks/Details?handler=Restore", "/Catalogue/Tasks/994?handler=Restore", "Version=-1", "SOFFFF"),
+        ("GET /Catalogue/Tasks/New", "/Catalogue/Tasks/New", "", "SOFFFF"),
+        ("POST /Catalogue/Tasks/New", "/Catalogue/Tasks/New", "", "SOFFFF"),
+        ("GET /Catalogue/Tasks/Edit", "/Catalogue/Tasks/994/Edit", "", "SOFFFF"),
+        ("POST /Catalogue/Tasks/Edit", "/Catalogue/Tasks/994/Edit", "", "SOFFFF"),
+        ("GET /Culture", "/Culture", "", "OOOOOO"),
+        ("POST /Culture", "/Culture", "culture=en&returnUrl=/", "OOOOOO"),
+        ("GET /Customers/Index", "/Customers", "", "SOOOOO"),
+        ("GET /Customers/Details", "/Customers/{CA}", "", "SOOOON"),
+        ("GET /Customers/New", "/Customers/New", "", "SOOFFF"),
+        ("POST /Customers/New", "/Customers/New", "", "SOOFFF"),
+        ("GET /Customers/Edit", "/Customers/{CA}/Edit", "", "SOOFFF"),
+        ("POST /Customers/Edit", "/Customers/{CA}/Edit", "", "SOOFFF"),
+        ("GET /Engagements/Index", "/Engagements", "", "SOOOOO"),
+        ("GET /Engagements/New", "/Engagements/New", "", "SOOFFF"),
+        ("POST /Engagements/New", "/Engagements/New", "", "SOOFFF"),
+        ("GET /Engagements/Details", "/Engagements/{A}", "", "SOOOON"),
+        ("POST /Engagements/Details?handler=Task", "/Engagements/{A}?handler=Task", "Data.TaskId={T}&Data.Version=-1&Data.Status=InProgress", "SOOOFN"),
+        ("POST /Engagements/Details?handler=Note", "/Engagements/{A}?handler=Note", "", "SOOOFN"),
+        ("POST /Engagements/Details?handler=Move", "/Engagements/{A}?handler=Move", "Data.Version=-1", "SOOFFF"),
+        ("POST /Engagements/Details?handler=Review", "/Engagements/{A}?handler=Review", "", "SOOFFF"),
+        ("GET /Engagements/Edit", "/Engagements/{A}/Edit", "", "SOOFFF"),
+        ("POST /Engagements/Edit", "/Engagements/{A}/Edit", "", "SOOFFF"),
+        ("GET /Engagements/Dibs", "/Engagements/{A}/Dibs?service=Teams", "", "SOOFFF"),
+        ("POST /Engagements/Dibs", "/Engagements/{A}/Dibs", "", "SOOFFF"),
+        ("GET /Engagements/Partners", "/Engagements/{A}/Partners", "", "SOOFFF"),
+        ("POST /Engagements/Partners", "/Engagements/{A}/Partners", "Data.UserIds={PA}", "SOOFFF"),
+        ("GET /Engagements/Usage", "/Engagements/{A}/Usage", "", "SOOOON"),
+        ("POST /Engagements/Usage", "/Engagements/{A}/Usage", "", "SOOOFN"),
+        ("GET /Engagements/Workloads", "/Engagements/{A}/Workloads", "", "SOOOON"),
+        ("POST /Engagements/Workloads", "/Engagements/{A}/Workloads", "", "SOOOFN"),
+        ("GET /Error", "/Error", "", "OOOOOO"),
+        ("POST /Error", "/Error", "", "OOOOOO"),
+        ("GET /Index", "/", "", "SOOOOO"),
+        // First-run setup is closed for ever once a user exists.
+        ("GET /Setup", "/Setup", "", "NNNNNN"),
+        ("POST /Setup", "/Setup", "", "NNNNNN"),
+        // Last: it ends the persona's session and sends them to the sign-in page.
+        ("POST /Account/SignOut", "/Account/SignOut", "", "SSSSSS"),
+    ];
+
+    [Fact]
+    public async Task Every_page_and_handler_of_the_app_has_a_row()
+    {
+        using var app = new AppFactory();
+        var found = await PageHandlersAsync(app);
+        var missing = found.Except(Table.Select(r => r.Key)).ToList();
+        Assert.True(missing.Count == 0, "Pages without a row: " + string.Join(", ", missing));
+        var gone = Table.Select(r => r.Key).Except(found).ToList();
+        Assert.True(gone.Count == 0, "Rows without a page: " + string.Join(", ", gone));
+    }
+
+    [Fact]
+    public async Task Every_page_and_handler_against_every_persona_gives_the_expected_result()
+    {
+        await using var w = await PageWorld.CreateAsync();
+        var tokens = new Dictionary<string, string>();
+        foreach (var name in PageWorld.PersonaNames)
+            tokens[name] = await TokenAsync(w.Personas[name], name == "anonymous" ? "/Account/SignIn" : "/");
+        var mismatches = new List<string>();
+        foreach (var (key, template, form, expected) in Table)
+        {
+            var url = Fill(template, w);
+            for (var i = 0; i < PageWorld.PersonaNames.Length; i++)
+            {
+                var name = PageWorld.PersonaNames[i];
+                var client = w.Personas[name];
+                HttpResponseMessage response;
+                if (key.StartsWith("GET ", StringComparison.Ordinal)) response = await client.GetAsync(url);
+                else
+                {
+                    var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", tokens[name]) };
+                    foreach (var pair in Fill(form, w).Split('&', StringSplitOptions.RemoveEmptyEntries))
+                        fields.Add(new(pair.Split('=')[0], pair.Split('=')[1]));
+                    response = await client.PostAsync(url, new FormUrlEncodedContent(fields));
+                }
+                var actual = Code(response);
+                if (actual != expected[i]) mismatches.Add($"{key} as {name}: expected {expected[i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    private static char Code(HttpResponseMessage r) => r.StatusCode switch
+    {
+        HttpStatusCode.OK => 'O',
+        HttpStatusCode.Redirect or HttpStatusCode.Found when r.Headers.Location?.OriginalString.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase) == true => 'S',
+        HttpStatusCode.Redirect or HttpStatusCode.Found => 'O',
+        HttpStatusCode.Forbidden => 'F',
+        HttpStatusCode.NotFound => 'N',
+        _ => '?',
+    };
+
+    private static string Fill(string s, PageWorld w) => s
+        .Replace("{A}", w.EngagementA.ToString()).Replace("{CA}", w.CustomerA.ToString()).Replace("{T}", w.TaskA.ToString())
+        .Replace("{U}", w.PartnerBId).Replace("{O}", w.OrgA.ToString()).Replace("{PA}", w.PartnerAAssignedId);
+
+    private static async Task<string> TokenAsync(HttpClient client, string url)
+    {
+        var page = await client.GetPageAsync(url);
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    /// <summary>"GET /Engagements/Details", "POST /Engagements/Details?handler=Task" … for every page the app serves.</summary>
+    internal static async Task<List<string>> PageHandlersAsync(AppFactory app)
+    {
+        using var scope = app.Services.CreateScope();
+        var descriptors = scope.ServiceProvider.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>().DistinctBy(d => d.ViewEnginePath).ToList();
+        var loader = scope.ServiceProvider.GetRequiredService<PageLoader>();
+        var keys = new List<string>();
+        foreach (var d in descriptors)
+        {
+            var compiled = await loader.LoadAsync(d, EndpointMetadataCollection.Empty);
+            var handlers = compiled.HandlerMethods.Select(h => $"{h.HttpMethod.ToUpperInvariant()} {d.ViewEnginePath}{(h.Name is null ? "" : "?handler=" + h.Name)}").ToList();
+            if (!compiled.HandlerMethods.Any(h => h.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase))) handlers.Add($"GET {d.ViewEnginePath}");
+            keys.AddRange(handlers);
+        }
+        return keys.Distinct().ToList();
+    }
+}
