@@ -22,6 +22,7 @@ public class FirstRunJourneyTests
 
         await SetUpTheFirstAdminAsync(page);
         await CreateAFastTrackManagerAsync(page);
+        await CreateAPartnerOrganisationAndTwoPartnerUsersAsync(page);
         await ImportACatalogueFileThroughThePreviewAsync(page);
         await RenameATaskInJapaneseAsync(page);
         await RetireATaskAsync(page);
@@ -61,6 +62,28 @@ public class FirstRunJourneyTests
         await page.GetByLabel("FastTrack manager").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("frank@example.com");
+        await BrowserApp.AssertAccessibleAsync(page);
+    }
+
+    private static async Task CreateAPartnerOrganisationAndTwoPartnerUsersAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Partner organisations" }).First.ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.GetByLabel("New organisation").FillAsync("Fabrikam Partners");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Fabrikam Partners");
+
+        foreach (var (name, email) in new[] { ("Priya Partner", "priya@fabrikam.example"), ("Paul Partner", "paul@fabrikam.example") })
+        {
+            await page.GotoAsync("/Admin/Users/New");
+            await page.GetByLabel("Name").FillAsync(name);
+            await page.GetByLabel("E-mail (they sign in with it)").FillAsync(email);
+            await page.GetByLabel("Initial password").FillAsync("partner pass phrase long");
+            await page.GetByLabel("Partner staff").CheckAsync();
+            await page.GetByLabel("Partner organisation (required for the Partner role, empty otherwise)").SelectOptionAsync(new SelectOptionValue { Label = "Fabrikam Partners" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+            await Assertions.Expect(page.Locator("table")).ToContainTextAsync(email);
+        }
         await BrowserApp.AssertAccessibleAsync(page);
     }
 

@@ -39,10 +39,14 @@ public class EngagementJourneyTests
         return IdFrom(created, "/Customers/");
     }
 
-    internal static async Task<int> CreateEngagementAsync(HttpClient fm, int customerId, string motion, DateOnly assigned, params string[] services)
+    internal static Task<int> CreateEngagementAsync(HttpClient fm, int customerId, string motion, DateOnly assigned, params string[] services) =>
+        CreateEngagementForAsync(fm, "Fabrikam Partners", customerId, motion, assigned, services);
+
+    /// <summary>An engagement of <paramref name="partner"/>'s organisation, created through the new-engagement form.</summary>
+    internal static async Task<int> CreateEngagementForAsync(HttpClient fm, string partner, int customerId, string motion, DateOnly assigned, params string[] services)
     {
         var created = await fm.PostFormValuesAsync("/Engagements/New",
-            [F("Data.CustomerId", customerId.ToString()), F("Data.Motion", motion), F("Data.AssignedOn", Iso(assigned)), F("Data.PartnerName", "Fabrikam Partners"),
+            [F("Data.CustomerId", customerId.ToString()), F("Data.Motion", motion), F("Data.AssignedOn", Iso(assigned)), F("Data.PartnerName", partner),
              .. services.Select(s => F("Data.Services", s))], pageUrl: $"/Engagements/New?customerId={customerId}");
         return IdFrom(created, "/Engagements/");
     }
