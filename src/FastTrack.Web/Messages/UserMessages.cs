@@ -39,6 +39,18 @@ public sealed class UserMessages
     public string Translate(string template, IReadOnlyList<object> args) =>
         args.Count == 0 ? Translate(template) : string.Format(CultureInfo.CurrentCulture, Translate(template), args.ToArray());
 
+    /// <summary>
+    /// An audit action name (TaskStatusChanged) in the user's language, or in plain English words
+    /// ("Task status changed") where no translation exists.
+    /// </summary>
+    public string Action(string action)
+    {
+        var translated = Translate(action);
+        if (!ReferenceEquals(translated, action) && translated != action) return translated;
+        var words = System.Text.RegularExpressions.Regex.Replace(action, "(?<=[a-z0-9])(?=[A-Z])", " ").ToLowerInvariant();
+        return words.Length == 0 ? action : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
     public string Translate(DomainException e) =>
         e.Args.Count == 0
             ? Translate(e.Template)
