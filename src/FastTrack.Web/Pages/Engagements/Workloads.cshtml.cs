@@ -26,5 +26,5 @@ public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageM
         return Redirect($"/Engagements/{Id}/Workloads");
     }
 
-    public async Task OnRedisplayAsync() => View = await mediator.Send(new GetEngagement.Query(Id));
+    public async Task OnRedisplayAsync() => View = await mediator.Send(new GetEngagement.Query(Id, WorkloadHistory: true));
 }
