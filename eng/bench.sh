@@ -74,14 +74,15 @@ fi
 
 echo "== seed $engagements engagements into $data ($provider)"
 set +e
-dotnet "$app/FastTrack.Web.dll" seed-demo --engagements "$engagements" > "$out/seed.txt" 2> "$out/seed.err"
+(cd "$app" && dotnet FastTrack.Web.dll seed-demo --engagements "$engagements") > "$out/seed.txt" 2> "$out/seed.err"
 seeded=$?
 set -e
-if [ $seeded = 2 ]; then echo "   (the database already holds engagements: reused)"; elif [ $seeded != 0 ]; then cat "$out/seed.err" >&2; exit 1; else head -n 1 "$out/seed.txt"; fi
+if [ $seeded = 2 ]; then echo "   (the database already holds engagements: reused)"; elif [ $seeded != 0 ]; then cat "$out/seed.err" >&2; exit 1; else grep '^Added' "$out/seed.txt"; fi
 
 port=$(free_port)
 base="http://127.0.0.1:$port"
-ASPNETCORE_URLS="$base" dotnet "$app/FastTrack.Web.dll" > "$out/app.log" 2>&1 &
+# Run from the app's folder: its content root (appsettings.json, wwwroot) is the published one.
+(cd "$app" && ASPNETCORE_URLS="$base" exec dotnet FastTrack.Web.dll) > "$out/app.log" 2>&1 &
 app_pid=$!; pids+=("$app_pid")
 for _ in $(seq 1 120); do curl -fs "$base/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$base/health/ready" >/dev/null || { echo "the app did not start; see $out/app.log" >&2; exit 1; }

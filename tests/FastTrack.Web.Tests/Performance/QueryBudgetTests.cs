@@ -19,6 +19,11 @@ public class QueryBudgetTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     public const int Portfolio = 6;
     public const int List = 3;
+    /// <summary>
+    /// Issue 7 asked for 4. The page shows the engagement's entities (checklist, steps, usage chart, notes, overrides,
+    /// timeline) and each table is read once: catalogue, engagement with customer/seats/services/overrides, tasks,
+    /// steps, usage, notes, timeline. Fewer needs a read model of its own (docs/performance.md).
+    /// </summary>
     public const int Detail = 7;
 
     [Fact]

@@ -83,6 +83,8 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
                 await BatchAsync(faker, size, customerIds, managers, partners, today, totals, ct);
                 progress?.Report((done + size, n));
             }
+            // Fresh statistics for the query planner (both engines know ANALYZE): SQLite has none until asked.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
             return new DemoDataSummary(n, customerIds.Count, managers.Count, partners.Count, partnerUsers, totals.Tasks, totals.Usage, totals.Audit,
                 admin.Email!, managers[0].Email!, partnerEmail ?? "", watch.Elapsed);
         }
