@@ -190,6 +190,9 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
+#if FASTTRACK_BENCHMARK
+        Benchmark.BenchmarkEndpoints.MapBenchmarkBaselines(app);
+#endif
     }
 }
 

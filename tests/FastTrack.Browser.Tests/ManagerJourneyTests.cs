@@ -189,7 +189,7 @@ public class ManagerJourneyTests
         await Assertions.Expect(page.GetByTestId("outcome")).ToHaveTextAsync("Hand ongoing adoption to the CSM");
         await Assertions.Expect(page.Locator("#move-form")).ToHaveCountAsync(0);
         await Assertions.Expect(Task(page, 3735).GetByTestId("task-status")).ToHaveTextAsync("Completed");
-        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("SuccessReviewCompleted");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Success review completed");
         await BrowserApp.AssertAccessibleAsync(page);
     }
 

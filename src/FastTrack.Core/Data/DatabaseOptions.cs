@@ -37,14 +37,15 @@ public static class DatabaseSetup
     public static IServiceCollection AddFastTrackDatabase(this IServiceCollection services, DatabaseProvider provider,
         string connectionString)
     {
+        // Interceptors registered in DI (e.g. the query budget tests' command counter) join the pooled contexts' options.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresFastTrackDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddDbContextPool<PostgresFastTrackDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
             services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<PostgresFastTrackDbContext>()));
         }
         else
         {
-            services.AddDbContextPool<SqliteFastTrackDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddDbContextPool<SqliteFastTrackDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
             services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<SqliteFastTrackDbContext>()));
         }
         return services;

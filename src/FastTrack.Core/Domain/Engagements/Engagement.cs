@@ -147,10 +147,20 @@ public class Engagement
         return new MoveResult(from, next.NameEn, recorded);
     }
 
-    public IReadOnlyList<FieldChange> SetTaskStatus(int taskId, EngagementTaskStatus status, string? reason, string? note, string by, DateTimeOffset now)
+    public IReadOnlyList<FieldChange> SetTaskStatus(int taskId, EngagementTaskStatus status, string? reason, string? note, string by, DateTimeOffset now) =>
+        SetTaskStatus(ActiveTask(taskId), status, reason, note, by, now);
+
+    private EngagementTask ActiveTask(int taskId)
     {
         EnsureActive();
-        var task = Task(taskId);
+        return Task(taskId);
+    }
+
+    /// <summary>As above, for a task not saved yet (its id is still 0): the demo data generator works on new engagements.</summary>
+    internal IReadOnlyList<FieldChange> SetTaskStatus(EngagementTask task, EngagementTaskStatus status, string? reason, string? note, string by, DateTimeOffset now)
+    {
+        EnsureActive();
+        if (!Tasks.Contains(task)) throw new NotFoundException("Task");
         if (status == EngagementTaskStatus.Completed && task.FtopId == PlaybookNames.SuccessReviewTask && task.Status != EngagementTaskStatus.Completed)
             throw new DomainException("Task 3735 closes the engagement: complete it with the success review form, which asks for the outcome.");
         var changes = task.SetStatus(status, reason, note, by, now);

@@ -13,7 +13,8 @@ namespace FastTrack.Features.Engagements;
 public static class GetEngagement
 {
     [AnySignedInUser]
-    public sealed record Query(int Id) : IRequest<View>;
+    /// <param name="WorkloadHistory">Also load every workload status ever set (the workload page shows them).</param>
+    public sealed record Query(int Id, bool WorkloadHistory = false) : IRequest<View>;
 
     public sealed record Progress(string Label, int Done, int Total)
     {
@@ -44,21 +45,28 @@ public static class GetEngagement
     {
         public async Task<View> Handle(Query request, CancellationToken ct)
         {
-            var e = await db.Engagements.AsSplitQuery()
+            // Tracked on purpose: the catalogue, the engagement and each child table are read by one small query
+            // apiece, and EF's fix-up links them (tasks and steps to their catalogue task and section, children to the
+            // engagement). A split query would send one command per collection and per catalogue level instead.
+            var catalogue = await db.Phases.AsTracking().AsSingleQuery()
+                .Include(p => p.Processes).ThenInclude(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Services)
+                .ToListAsync(ct);
+            var head = await db.Engagements.AsTracking().AsSingleQuery()
                 .Include(x => x.Customer).ThenInclude(c => c.Seats)
                 .Include(x => x.PartnerOrganisation)
-                .Include(x => x.CurrentPhase).Include(x => x.CurrentProcess)
                 .Include(x => x.Services)
-                .Include(x => x.Tasks).ThenInclude(t => t.Task).ThenInclude(t => t.Services)
-                .Include(x => x.Tasks).ThenInclude(t => t.Section)
-                .Include(x => x.Steps).ThenInclude(s => s.Section)
-                .Include(x => x.UsageRecords)
-                .Include(x => x.WorkloadStatuses)
                 .Include(x => x.Overrides)
-                .Include(x => x.Notes)
-                .FirstOrDefaultAsync(x => x.Id == request.Id, ct) ?? throw new NotFoundException("Engagement");
-            var playbook = new Playbook(await db.Phases.AsSplitQuery().Include(p => p.Processes).ToListAsync(ct));
-            var manager = await db.Users.Where(u => u.Id == e.ManagerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+                .Where(x => x.Id == request.Id)
+                .Select(x => new { Engagement = x, Manager = db.Users.Where(u => u.Id == x.ManagerId).Select(u => u.DisplayName).FirstOrDefault() })
+                .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Engagement");
+            var e = head.Engagement;
+            await db.EngagementTasks.AsTracking().Where(t => t.EngagementId == e.Id).LoadAsync(ct);
+            await db.Set<EngagementStep>().AsTracking().Where(s => s.EngagementId == e.Id).LoadAsync(ct);
+            await db.Set<UsageRecord>().AsTracking().Where(u => u.EngagementId == e.Id).LoadAsync(ct);
+            await db.Set<EngagementNote>().AsTracking().Where(n => n.EngagementId == e.Id).LoadAsync(ct);
+            if (request.WorkloadHistory) await db.Set<WorkloadStatusRecord>().AsTracking().Where(w => w.EngagementId == e.Id).LoadAsync(ct);
+            var playbook = new Playbook(catalogue);
+            var manager = head.Manager ?? "";
             var id = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var timeline = await db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == id)
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);

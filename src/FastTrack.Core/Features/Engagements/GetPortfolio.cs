@@ -41,37 +41,42 @@ public static class GetPortfolio
             var active = db.Engagements.Where(e => e.State == EngagementState.Active);
             if (!all) active = active.Where(e => e.ManagerId == user.Id);
 
-            var byPhase = await active.GroupBy(e => e.CurrentPhaseId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-            var phases = (await db.Phases.OrderBy(p => p.Order).ToListAsync(ct))
-                .Select(p => new PhaseCount(p.NameEn, p.NameJa, p.NameZh, p.Id, byPhase.FirstOrDefault(x => x.Key == p.Id)?.Count ?? 0)).ToList();
-
             var overdue = active.Where(e => e.FirstContactDueOn != null && e.FirstContactDueOn < today && !e.FirstContactDone);
-            var overdueRows = await overdue.OrderBy(e => e.FirstContactDueOn).Take(ListSize)
-                .Select(e => new { e.Id, e.Customer.Name, e.FirstContactDueOn }).ToListAsync(ct);
-
             var services = from s in db.EngagementServices
                            join e in active on s.EngagementId equals e.Id
                            select new { s, e.Id, e.Customer.Name };
             var blocked = services.Where(x => x.s.WorkloadL1 == WorkloadStatusCodes.Blocked);
-            var blockedRows = await blocked.OrderBy(x => x.Name).Take(ListSize)
-                .Select(x => new Row(x.Id, x.Name, x.s.Service, (x.s.WorkloadL2 ?? "") + " " + (x.s.WorkloadL3 ?? ""))).ToListAsync(ct);
-
             var below = services.Where(x => !(x.s.SuccessCriterionMet) && (x.s.LatestActiveUsers == null || x.s.LatestActiveUsers * 10 < x.s.LatestSeats));
-            var belowRows = await below.OrderBy(x => x.Name).ThenBy(x => x.s.Service).Take(ListSize)
-                .Select(x => new { x.Id, x.Name, x.s.Service, x.s.LatestActiveUsers, x.s.LatestSeats }).ToListAsync(ct);
-
             var ready = active.Where(e => e.CurrentProcess.NameEn == "Support Success Execution"
                 && !e.Tasks.Any(t => t.Cycle == e.Cycle && t.ProcessId == e.CurrentProcessId && t.Mandatory
                     && t.Status != EngagementTaskStatus.Completed && t.Status != EngagementTaskStatus.NotApplicable)
                 && !e.Services.Any(s => !s.SuccessCriterionMet && (s.LatestActiveUsers == null || s.LatestActiveUsers * 10 < s.LatestSeats)));
+
+            // One query for the phases with their counts and the four section totals (uncorrelated sub-queries,
+            // evaluated once), then one per capped list: five commands, whatever the size of the portfolio.
+            var counted = await db.Phases.OrderBy(p => p.Order).Select(p => new
+            {
+                p.NameEn, p.NameJa, p.NameZh, p.Id,
+                Count = active.Count(e => e.CurrentPhaseId == p.Id),
+                Overdue = overdue.Count(), Blocked = blocked.Count(), Below = below.Count(), Ready = ready.Count(),
+            }).ToListAsync(ct);
+            var phases = counted.Select(p => new PhaseCount(p.NameEn, p.NameJa, p.NameZh, p.Id, p.Count)).ToList();
+            var totals = counted.FirstOrDefault();
+
+            var overdueRows = await overdue.OrderBy(e => e.FirstContactDueOn).Take(ListSize)
+                .Select(e => new { e.Id, e.Customer.Name, e.FirstContactDueOn }).ToListAsync(ct);
+            var blockedRows = await blocked.OrderBy(x => x.Name).Take(ListSize)
+                .Select(x => new Row(x.Id, x.Name, x.s.Service, (x.s.WorkloadL2 ?? "") + " " + (x.s.WorkloadL3 ?? ""))).ToListAsync(ct);
+            var belowRows = await below.OrderBy(x => x.Name).ThenBy(x => x.s.Service).Take(ListSize)
+                .Select(x => new { x.Id, x.Name, x.s.Service, x.s.LatestActiveUsers, x.s.LatestSeats }).ToListAsync(ct);
             var readyRows = await ready.OrderBy(e => e.Customer.Name).Take(ListSize).Select(e => new Row(e.Id, e.Customer.Name, null, "")).ToListAsync(ct);
 
             return new Result(phases,
-                new Section(await overdue.CountAsync(ct), overdueRows.Select(x => new Row(x.Id, x.Name, null, x.FirstContactDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
-                new Section(await blocked.CountAsync(ct), blockedRows),
-                new Section(await below.CountAsync(ct), belowRows.Select(x => new Row(x.Id, x.Name, x.Service,
+                new Section(totals?.Overdue ?? 0, overdueRows.Select(x => new Row(x.Id, x.Name, null, x.FirstContactDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
+                new Section(totals?.Blocked ?? 0, blockedRows),
+                new Section(totals?.Below ?? 0, belowRows.Select(x => new Row(x.Id, x.Name, x.Service,
                     x.LatestActiveUsers is null ? "" : $"{x.LatestActiveUsers}/{x.LatestSeats} ({ActiveUsageGoal.Percent(x.LatestActiveUsers.Value, x.LatestSeats ?? 0)}%)")).ToList()),
-                new Section(await ready.CountAsync(ct), readyRows),
+                new Section(totals?.Ready ?? 0, readyRows),
                 today, all);
         }
     }

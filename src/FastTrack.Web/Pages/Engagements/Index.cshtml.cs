@@ -16,7 +16,7 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync()
     {
-        Lookups = await mediator.Send(new GetEngagementLookups.Query());
+        Lookups = await mediator.Send(new GetEngagementLookups.FilterQuery());
         Result = await mediator.Send(Filter);
     }
 }

@@ -32,6 +32,6 @@ public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageM
     public async Task OnRedisplayAsync()
     {
         Access = await mediator.Send(new GetEngagementAccess.Query(Id));
-        View = await mediator.Send(new GetEngagement.Query(Id));
+        View = await mediator.Send(new GetEngagement.Query(Id, WorkloadHistory: true));
     }
 }

@@ -46,6 +46,7 @@ public class RequestAuthorizationMatrixTests
         [typeof(EditCustomer.Command)] = ("FOOFFF", w => new EditCustomer.Command { Id = w.CustomerA }),
         [typeof(ListEngagements.Query)] = ("FOOOOO", _ => new ListEngagements.Query()),
         [typeof(GetEngagementLookups.Query)] = ("FOOOOO", _ => new GetEngagementLookups.Query()),
+        [typeof(GetEngagementLookups.FilterQuery)] = ("FOOOOO", _ => new GetEngagementLookups.FilterQuery()),
         [typeof(GetEngagement.Query)] = ("FOOOON", w => new GetEngagement.Query(w.EngagementA)),
         [typeof(GetEngagementAccess.Query)] = ("FOOOON", w => new GetEngagementAccess.Query(w.EngagementA)),
         [typeof(GetPortfolio.Query)] = ("FOOFFF", _ => new GetPortfolio.Query(true)),

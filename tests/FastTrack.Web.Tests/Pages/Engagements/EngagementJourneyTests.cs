@@ -155,7 +155,7 @@ public class EngagementJourneyTests
         Assert.Equal("Hand ongoing adoption to the CSM", overview.QuerySelector("[data-testid='outcome']")!.TextContent.Trim());
         Assert.Null(overview.QuerySelector("#move-form"));
         var timeline = overview.QuerySelector("[data-testid='timeline']")!.TextContent;
-        foreach (var action in new[] { "EngagementCreated", "TaskStatusChanged", "PhaseMoved", "UsageRecorded", "WorkloadStatusSet", "ServicePlanSaved", "NoteAdded", "SuccessReviewCompleted" })
+        foreach (var action in new[] { "Engagement created", "Task status changed", "Phase moved", "Usage recorded", "Workload status set", "Service plan saved", "Note added", "Success review completed" })
             Assert.Contains(action, timeline);
         Assert.Equal(EngagementState.Completed, app.Scoped(db => db.Engagements.Single(e => e.Id == id).State));
     }

@@ -818,6 +818,11 @@ public partial class InitialCreate : Migration
             column: @"UserId");
 
         migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_AssignedOn_Id",
+            table: @"Engagements",
+            columns: new[] { @"AssignedOn", @"Id" });
+
+        migrationBuilder.CreateIndex(
             name: @"IX_Engagements_CurrentPhaseId",
             table: @"Engagements",
             column: @"CurrentPhaseId");
@@ -833,9 +838,9 @@ public partial class InitialCreate : Migration
             column: @"CustomerId");
 
         migrationBuilder.CreateIndex(
-            name: @"IX_Engagements_ManagerId",
+            name: @"IX_Engagements_ManagerId_State_CurrentPhaseId",
             table: @"Engagements",
-            column: @"ManagerId");
+            columns: new[] { @"ManagerId", @"State", @"CurrentPhaseId" });
 
         migrationBuilder.CreateIndex(
             name: @"IX_Engagements_Motion",
