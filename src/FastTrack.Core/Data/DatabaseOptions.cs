@@ -94,13 +94,16 @@ public static class DatabaseSetup
 
 /// <summary>
 /// Every SQLite connection waits for a busy writer instead of failing at once, and flushes fully:
-/// WAL with synchronous=FULL survives a power cut without losing a committed change.
+/// WAL with synchronous=FULL survives a power cut without losing a committed change. The pragmas
+/// belong to the physical connection, which Microsoft.Data.Sqlite pools; they run once per physical
+/// connection, not each time EF Core takes it from the pool (that was a round of four statements per query).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -113,8 +116,13 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
-        cmd.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _)) return;
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = Pragmas;
+            cmd.ExecuteNonQuery();
+        }
+        if (handle is not null) Applied.AddOrUpdate(handle, true);
     }
 }

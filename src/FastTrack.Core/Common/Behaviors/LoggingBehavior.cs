@@ -20,7 +20,8 @@ internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavi
         try
         {
             var response = await next();
-            logger.LogInformation("{Request} by {UserId} succeeded in {ElapsedMs:0.0} ms",
+            // Debug: the request log already has a line per HTTP request; failures below stay at Information/Error.
+            logger.LogDebug("{Request} by {UserId} succeeded in {ElapsedMs:0.0} ms",
                 name, user.Id ?? "anonymous", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
