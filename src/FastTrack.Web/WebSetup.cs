@@ -54,6 +54,7 @@ public static class WebSetup
                 o.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<FastTrackDbContext>()
+            .AddClaimsPrincipalFactory<PartnerClaims>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(o =>
         {

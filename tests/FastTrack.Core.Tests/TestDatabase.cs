@@ -150,4 +150,5 @@ public sealed record TestUser(string? Id, string Name, params string[] Roles) : 
 
     public bool IsAuthenticated => Id is not null;
     public bool IsInRole(string role) => Roles.Contains(role);
+    public int? PartnerOrganisationId { get; init; }
 }

@@ -42,7 +42,8 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     // Read by the query filters at each query: EF Core parameterises members of the context, so one model serves every caller.
     // The caller's principal is read when the query runs, not when the context was resolved (before sign-in was validated).
     private bool PartnerScoped => AccessScope.IsPartnerOnly(_caller);
-    private string PartnerUserId => _caller?.Id ?? "";
+    // -1 matches nothing: a partner without an organisation in their sign-in sees nothing (fails closed).
+    private int PartnerOrganisationId => _caller?.PartnerOrganisationId ?? -1;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -77,9 +78,10 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     /// </summary>
     private void ApplyAccessScope(ModelBuilder b)
     {
-        b.Entity<Engagement>().HasQueryFilter(e => !PartnerScoped
-            || (e.PartnerOrganisationId != null && Users.Any(u => u.Id == PartnerUserId && u.PartnerOrganisationId == e.PartnerOrganisationId)));
-        b.Entity<PartnerOrganisation>().HasQueryFilter(p => !PartnerScoped || Users.Any(u => u.Id == PartnerUserId && u.PartnerOrganisationId == p.Id));
+        // The organisation is a parameter (from the sign-in cookie), not a per-row look-up of the user: the SQL stays
+        // small, and SQLite prepares every command afresh.
+        b.Entity<Engagement>().HasQueryFilter(e => !PartnerScoped || e.PartnerOrganisationId == PartnerOrganisationId);
+        b.Entity<PartnerOrganisation>().HasQueryFilter(p => !PartnerScoped || p.Id == PartnerOrganisationId);
         b.Entity<Customer>().HasQueryFilter(c => !PartnerScoped || Engagements.Any(e => e.CustomerId == c.Id));
         b.Entity<CustomerSeats>().HasQueryFilter(s => !PartnerScoped || Customers.Any(c => c.Id == s.CustomerId));
         b.Entity<EngagementService>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));

@@ -7,4 +7,6 @@ public interface ICurrentUser
     string Name { get; }
     bool IsAuthenticated { get; }
     bool IsInRole(string role);
+    /// <summary>A partner's organisation (from the sign-in), or null.</summary>
+    int? PartnerOrganisationId { get; }
 }

@@ -54,7 +54,7 @@ internal sealed class PartnerWorld : IAsyncDisposable
         var id = await F.CreateUserAsync(email, Roles.Partner);
         await using var db = F.Context();
         await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PartnerOrganisationId, organisationId));
-        return new TestUser(id, email, Roles.Partner);
+        return new TestUser(id, email, Roles.Partner) { PartnerOrganisationId = organisationId };
     }
 
     public Task<int> EngagementAsync(int customerId, string? partner) =>
