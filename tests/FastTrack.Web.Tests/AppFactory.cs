@@ -180,29 +180,7 @@ public static class FormPosting
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IHtmlDocument page, string url,
         IEnumerable<KeyValuePair<string, string>> fields, string? formSelector = null)
     {
-        var path = url.Split('?')[0];
-        var form = formSelector is not null
-            ? page.QuerySelector(formSelector) as IHtmlFormElement
-            : page.Forms.FirstOrDefault(f => f.GetAttribute("action") is { } a && a.Split('?')[0].Equals(path, StringComparison.OrdinalIgnoreCase) && f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
-              ?? page.Forms.LastOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && f.GetAttribute("id") != "culture-form");
-        Assert.NotNull(form);
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var el in form!.Elements)
-        {
-            switch (el)
-            {
-                case IHtmlInputElement i when !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "file"):
-                    if (i.Type is "checkbox" or "radio" && !i.IsChecked) break;
-                    values.Add(new(i.Name, i.Value));
-                    break;
-                case IHtmlTextAreaElement t when !string.IsNullOrEmpty(t.Name):
-                    values.Add(new(t.Name, t.Value));
-                    break;
-                case IHtmlSelectElement s when !string.IsNullOrEmpty(s.Name):
-                    foreach (var o in s.Options.Where(o => o.IsSelected)) values.Add(new(s.Name, o.Value));
-                    break;
-            }
-        }
+        var values = FormValues(FindForm(page, url, formSelector));
         var overrides = fields.ToList();
         foreach (var key in overrides.Select(f => f.Key).Distinct()) values.RemoveAll(v => v.Key == key);
         values.AddRange(overrides);
@@ -210,21 +188,30 @@ public static class FormPosting
     }
 
     /// <summary>
-    /// As <see cref="PostFormAsync"/>, for fields that repeat (checkbox lists such as services): every field named in
-    /// <paramref name="fields"/> replaces all of the form's values of that name.
+    /// As <see cref="PostFormAsync(HttpClient, string, IEnumerable{KeyValuePair{string, string}}, string?, string?)"/>, for
+    /// fields that repeat (checkbox lists such as services): every field named replaces all of the form's values of that name.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostFormValuesAsync(this HttpClient client, string url,
-        IReadOnlyList<KeyValuePair<string, string>> fields, string? pageUrl = null, string? formSelector = null)
+    public static Task<HttpResponseMessage> PostFormValuesAsync(this HttpClient client, string url,
+        IReadOnlyList<KeyValuePair<string, string>> fields, string? pageUrl = null, string? formSelector = null) =>
+        client.PostFormAsync(url, fields, pageUrl, formSelector);
+
+    /// <summary>The form a browser would submit to <paramref name="url"/>: the one the selector names, else the one posting there.</summary>
+    public static IHtmlFormElement FindForm(IHtmlDocument page, string url, string? formSelector = null)
     {
-        var page = await client.GetPageAsync(pageUrl ?? url);
         var path = url.Split('?')[0];
         var form = formSelector is not null
             ? page.QuerySelector(formSelector) as IHtmlFormElement
             : page.Forms.FirstOrDefault(f => f.GetAttribute("action") is { } a && a.Split('?')[0].Equals(path, StringComparison.OrdinalIgnoreCase) && f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
               ?? page.Forms.LastOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase) && f.GetAttribute("id") != "culture-form");
         Assert.NotNull(form);
+        return form!;
+    }
+
+    /// <summary>The values a browser would send for the form as it stands (checked boxes, selected options, text).</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
         var values = new List<KeyValuePair<string, string>>();
-        foreach (var el in form!.Elements)
+        foreach (var el in form.Elements)
         {
             switch (el)
             {
@@ -240,9 +227,7 @@ public static class FormPosting
                     break;
             }
         }
-        foreach (var key in fields.Select(f => f.Key).Distinct()) values.RemoveAll(v => v.Key == key);
-        values.AddRange(fields);
-        return await client.PostAsync(url, new FormUrlEncodedContent(values));
+        return values;
     }
 
     public static async Task<IHtmlDocument> HtmlAsync(this HttpResponseMessage response) =>

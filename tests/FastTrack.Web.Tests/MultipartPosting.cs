@@ -37,26 +37,5 @@ public static class MultipartPosting
     private static string ActionOf(IHtmlFormElement form, string pageUrl) =>
         form.GetAttribute("action") is { Length: > 0 } action ? action : pageUrl;
 
-    /// <summary>What a browser sends for a form, except file inputs: named inputs (ticked boxes only), text areas and selects.</summary>
-    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form)
-    {
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var el in form.Elements)
-        {
-            switch (el)
-            {
-                case IHtmlInputElement i when !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "file"):
-                    if (i.Type is "checkbox" or "radio" && !i.IsChecked) break;
-                    values.Add(new(i.Name, i.Value));
-                    break;
-                case IHtmlTextAreaElement t when !string.IsNullOrEmpty(t.Name):
-                    values.Add(new(t.Name, t.Value));
-                    break;
-                case IHtmlSelectElement s when !string.IsNullOrEmpty(s.Name):
-                    foreach (var o in s.Options.Where(o => o.IsSelected)) values.Add(new(s.Name, o.Value));
-                    break;
-            }
-        }
-        return values;
-    }
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form) => FormPosting.FormValues(form);
 }
