@@ -89,26 +89,3 @@ public static class AssignPartnerStaff
         }
     }
 }
-
-/// <summary>What the caller may do on one engagement, so that its page shows only the controls they may use.</summary>
-public static class GetEngagementAccess
-{
-    [AnySignedInUser]
-    public sealed record Query(int EngagementId) : IRequest<Access>;
-
-    /// <param name="CanManage">Edit, move phases, override gates, DIBS/SSAT, success review, assign partners (Admin, FM).</param>
-    /// <param name="CanWork">Task status with notes, usage, workload status, notes (Admin, FM, or a Partner assigned to it).</param>
-    public sealed record Access(bool CanManage, bool CanWork);
-
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user) : IRequestHandler<Query, Access>
-    {
-        public async Task<Access> Handle(Query request, CancellationToken ct)
-        {
-            if (!await db.Engagements.AnyAsync(e => e.Id == request.EngagementId, ct)) throw new NotFoundException("Engagement");
-            if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.FastTrackManager)) return new Access(true, true);
-            var assigned = user.IsInRole(Roles.Partner)
-                && await db.EngagementPartnerAssignments.AnyAsync(a => a.EngagementId == request.EngagementId && a.UserId == user.Id, ct);
-            return new Access(false, assigned);
-        }
-    }
-}

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FastTrack.Features.Engagements;
 
-/// <summary>Everything the engagement page shows: checklist, progress, gate preview, usage, workloads, notes and timeline.</summary>
+/// <summary>
+/// Everything the engagement page shows: checklist, progress, gate preview, usage, workloads, notes and timeline, and
+/// which controls the caller may use (<see cref="Access"/>). Not found for an engagement the caller may not see.
+/// </summary>
 public static class GetEngagement
 {
     [AnySignedInUser]
@@ -39,36 +42,102 @@ public static class GetEngagement
         public bool NextIsSuccessReview => Next?.NameEn == PlaybookNames.ConductSuccessReview;
         public bool InSuccessReview => Engagement.CurrentProcess.NameEn == PlaybookNames.ConductSuccessReview;
         public IEnumerable<EngagementTask> CycleTasks => Engagement.Tasks.Where(t => t.Cycle == Engagement.Cycle);
+
+        /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
+        public Access Access { get; init; } = new(false, false);
+
+        /// <summary>Every usage point recorded (the chart and the usage history); not on <see cref="Engagement"/>.</summary>
+        public IReadOnlyList<UsagePoint> UsageRecords { get; init; } = [];
+
+        /// <summary>The engagement's notes; not on <see cref="Engagement"/>.</summary>
+        public IReadOnlyList<Note> Notes { get; init; } = [];
     }
 
-    internal sealed class Handler(FastTrackDbContext db, TimeProvider clock) : IRequestHandler<Query, View>
+    /// <param name="CanManage">Edit, move phases, override gates, DIBS/SSAT, success review, assign partners (Admin, FM).</param>
+    /// <param name="CanWork">Task status with notes, usage, workload status, notes (Admin, FM, or a Partner assigned to it).</param>
+    public sealed record Access(bool CanManage, bool CanWork);
+
+    /// <summary>Active users of one service on one date, as recorded.</summary>
+    public sealed record UsagePoint(string Service, DateOnly On, int ActiveUsers, int Seats, string RecordedBy, DateTime RecordedAt)
+    {
+        public decimal Percent => ActiveUsageGoal.Percent(ActiveUsers, Seats);
+    }
+
+    public sealed record Note(DateTime At, string By, string? Service, string Text);
+
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, View>
     {
         public async Task<View> Handle(Query request, CancellationToken ct)
         {
-            // Tracked on purpose: the catalogue, the engagement and each child table are read by one small query
-            // apiece, and EF's fix-up links them (tasks and steps to their catalogue task and section, children to the
-            // engagement). A split query would send one command per collection and per catalogue level instead.
-            var catalogue = await db.Phases.AsTracking().AsSingleQuery()
-                .Include(p => p.Processes).ThenInclude(p => p.Sections).ThenInclude(s => s.Tasks).ThenInclude(t => t.Services)
-                .ToListAsync(ct);
+            // Four commands whatever the number of rows (QueryBudgetTests): the engagement with what the caller may do,
+            // the playbook with this engagement's checklist, usage and notes together, and the timeline. Tracked on
+            // purpose: EF's fix-up links the checklist to the catalogue (task, section) and to the engagement (Tasks, Steps).
+            // Every read goes through the global query filters: another organisation's engagement is not found.
+            var manages = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.FastTrackManager);
+            var partner = !manages && user.IsInRole(Roles.Partner);
+            var userId = user.Id ?? "";
             var head = await db.Engagements.AsTracking().AsSingleQuery()
                 .Include(x => x.Customer).ThenInclude(c => c.Seats)
                 .Include(x => x.PartnerOrganisation)
                 .Include(x => x.Services)
                 .Include(x => x.Overrides)
                 .Where(x => x.Id == request.Id)
-                .Select(x => new { Engagement = x, Manager = db.Users.Where(u => u.Id == x.ManagerId).Select(u => u.DisplayName).FirstOrDefault() })
+                .Select(x => new
+                {
+                    Engagement = x,
+                    Manager = db.Users.Where(u => u.Id == x.ManagerId).Select(u => u.DisplayName).FirstOrDefault(),
+                    Assigned = partner && db.EngagementPartnerAssignments.Any(a => a.EngagementId == x.Id && a.UserId == userId),
+                })
                 .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Engagement");
             var e = head.Engagement;
-            await db.EngagementTasks.AsTracking().Where(t => t.EngagementId == e.Id).LoadAsync(ct);
-            await db.Set<EngagementStep>().AsTracking().Where(s => s.EngagementId == e.Id).LoadAsync(ct);
-            await db.Set<UsageRecord>().AsTracking().Where(u => u.EngagementId == e.Id).LoadAsync(ct);
-            await db.Set<EngagementNote>().AsTracking().Where(n => n.EngagementId == e.Id).LoadAsync(ct);
+            var access = manages ? new Access(true, true) : new Access(false, head.Assigned);
+
+            // The catalogue and this engagement's tasks and guidance steps in one command. Each collection hangs under
+            // the row it belongs to (a task's instances under its catalogue task, a step under its section), so siblings
+            // never multiply: a section with guidance steps has no catalogue tasks, and a task has a few services and one
+            // instance per cycle. The rows are about as many as the catalogue's alone.
+            var id = e.Id;
+            var catalogue = await db.Phases.AsTracking().AsSingleQuery()
+                .Select(p => new
+                {
+                    Phase = p,
+                    Processes = p.Processes.Select(pr => new
+                    {
+                        Process = pr,
+                        Sections = pr.Sections.Select(s => new
+                        {
+                            Section = s,
+                            Steps = db.Set<EngagementStep>().Where(x => x.EngagementId == id && x.SectionId == s.Id).ToList(),
+                            Tasks = s.Tasks.Select(t => new
+                            {
+                                Task = t,
+                                Services = t.Services.Select(x => x.Name).ToList(),
+                                Instances = db.EngagementTasks.Where(x => x.EngagementId == id && x.FtopId == t.FtopId).ToList(),
+                            }).ToList(),
+                        }).ToList(),
+                    }).ToList(),
+                })
+                .ToListAsync(ct);
+            // The catalogue's tasks are not tracked with their services (the join rows are not read): their names are kept here.
+            var servicesOf = catalogue.SelectMany(p => p.Processes).SelectMany(p => p.Sections).SelectMany(s => s.Tasks)
+                .ToDictionary(t => t.Task.FtopId, t => t.Services);
+
+            // Usage points and notes share one row shape: one UNION ALL instead of a command each.
+            var rows = await db.Set<UsageRecord>().Where(u => u.EngagementId == id)
+                .Select(u => new Row { Note = false, Id = u.Id, At = u.RecordedAt, On = u.On, Service = u.Service, Text = "", By = u.RecordedBy, ActiveUsers = u.ActiveUsers, Seats = u.Seats })
+                .Concat(db.Set<EngagementNote>().Where(n => n.EngagementId == id)
+                    .Select(n => new Row { Note = true, Id = n.Id, At = n.At, On = null, Service = n.Service, Text = n.Text, By = n.By, ActiveUsers = 0, Seats = 0 }))
+                .ToListAsync(ct);
+            rows = rows.OrderBy(r => r.Id).ToList(); // key order, as EF's fix-up gave them
+            var usageRecords = rows.Where(r => !r.Note)
+                .Select(r => new UsagePoint(r.Service!, r.On!.Value, r.ActiveUsers, r.Seats, r.By, r.At)).ToList();
+            var notes = rows.Where(r => r.Note).Select(r => new Note(r.At, r.By, r.Service, r.Text)).ToList();
+
             if (request.WorkloadHistory) await db.Set<WorkloadStatusRecord>().AsTracking().Where(w => w.EngagementId == e.Id).LoadAsync(ct);
-            var playbook = new Playbook(catalogue);
+            var playbook = new Playbook(catalogue.Select(p => p.Phase));
             var manager = head.Manager ?? "";
-            var id = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var timeline = await db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == id)
+            var entityId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var timeline = await db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == entityId)
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
 
             var next = e.State == EngagementState.Active ? playbook.Next(e.CurrentProcessId) : null;
@@ -80,15 +149,32 @@ public static class GetEngagement
             var phaseProgress = playbook.Phases.Where(p => cycle.Any(t => t.PhaseId == p.Id))
                 .Select(p => Count(p.Name(), cycle.Where(t => t.PhaseId == p.Id))).ToList();
             var serviceProgress = e.Services.Select(s => Count(s.Service,
-                cycle.Where(t => t.Task.AllServices || t.Task.Services.Any(x => string.Equals(x.Name, s.Service, StringComparison.OrdinalIgnoreCase))))).ToList();
+                cycle.Where(t => t.Task.AllServices || servicesOf.GetValueOrDefault(t.FtopId, []).Any(x => string.Equals(x, s.Service, StringComparison.OrdinalIgnoreCase))))).ToList();
             var usage = e.Services.Select(s => new ServiceUsage(s.Service, e.Customer.SeatsFor(s.Service) ?? 0, s.LatestActiveUsers, s.LatestUsageOn)).ToList();
-            return new View(e, manager, playbook, next, blockers, gaps, phaseProgress, serviceProgress, usage, timeline, EngagementStore.Today(clock));
+            return new View(e, manager, playbook, next, blockers, gaps, phaseProgress, serviceProgress, usage, timeline, EngagementStore.Today(clock))
+            {
+                Access = access, UsageRecords = usageRecords, Notes = notes,
+            };
         }
 
         private static Progress Count(string label, IEnumerable<EngagementTask> tasks)
         {
             var list = tasks.ToList();
             return new Progress(label, list.Count(t => PhaseGate.Passes(t.Status)), list.Count);
+        }
+
+        /// <summary>A usage point or a note: the common shape of their UNION ALL.</summary>
+        private sealed class Row
+        {
+            public bool Note { get; init; }
+            public int Id { get; init; }
+            public DateTime At { get; init; }
+            public DateOnly? On { get; init; }
+            public string? Service { get; init; }
+            public string Text { get; init; } = "";
+            public string By { get; init; } = "";
+            public int ActiveUsers { get; init; }
+            public int Seats { get; init; }
         }
     }
 }

@@ -16,7 +16,7 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     public GetEngagement.View View { get; private set; } = null!;
 
     /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
-    public GetEngagementAccess.Access Access { get; private set; } = new(false, false);
+    public GetEngagement.Access Access { get; private set; } = new(false, false);
 
     /// <summary>Which form was sent: "task-{id}", "move", "review" or "note".</summary>
     public string? Posted { get; private set; }
@@ -60,7 +60,7 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
 
     public async Task OnRedisplayAsync()
     {
-        Access = await mediator.Send(new GetEngagementAccess.Query(Id));
         View = await mediator.Send(new GetEngagement.Query(Id));
+        Access = View.Access;
     }
 }

@@ -18,7 +18,7 @@ public class UsageModel(IMediator mediator, Messages.UserMessages t, TimeProvide
     public GetEngagement.View View { get; private set; } = null!;
 
     /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
-    public GetEngagementAccess.Access Access { get; private set; } = new(false, false);
+    public GetEngagement.Access Access { get; private set; } = new(false, false);
 
     public async Task OnGetAsync()
     {
@@ -35,7 +35,7 @@ public class UsageModel(IMediator mediator, Messages.UserMessages t, TimeProvide
 
     public async Task OnRedisplayAsync()
     {
-        Access = await mediator.Send(new GetEngagementAccess.Query(Id));
         View = await mediator.Send(new GetEngagement.Query(Id));
+        Access = View.Access;
     }
 }

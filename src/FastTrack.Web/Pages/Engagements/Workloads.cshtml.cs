@@ -18,7 +18,7 @@ public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageM
     public GetEngagement.View View { get; private set; } = null!;
 
     /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
-    public GetEngagementAccess.Access Access { get; private set; } = new(false, false);
+    public GetEngagement.Access Access { get; private set; } = new(false, false);
 
     public Task OnGetAsync() => OnRedisplayAsync();
 
@@ -31,7 +31,7 @@ public class WorkloadsModel(IMediator mediator, Messages.UserMessages t) : PageM
 
     public async Task OnRedisplayAsync()
     {
-        Access = await mediator.Send(new GetEngagementAccess.Query(Id));
         View = await mediator.Send(new GetEngagement.Query(Id, WorkloadHistory: true));
+        Access = View.Access;
     }
 }

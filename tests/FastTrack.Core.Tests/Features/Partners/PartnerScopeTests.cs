@@ -43,7 +43,8 @@ public class PartnerScopeTests
         await Assert.ThrowsAsync<NotFoundException>(() => w.Send(new GetEngagement.Query(w.EngagementB), w.PartnerAAssigned));
         await Assert.ThrowsAsync<NotFoundException>(() => w.Send(new GetEngagement.Query(w.EngagementNone), w.PartnerAAssigned));
         await Assert.ThrowsAsync<NotFoundException>(() => w.Send(new GetCustomer.Query(w.CustomerB), w.PartnerAAssigned));
-        await Assert.ThrowsAsync<NotFoundException>(() => w.Send(new GetEngagementAccess.Query(w.EngagementB), w.PartnerAAssigned));
+        await Assert.ThrowsAsync<NotFoundException>(() => w.Send(new GetEngagement.Query(w.EngagementB), w.PartnerANotAssigned));
+        await Assert.ThrowsAsync<NotFoundException>(() => w.Send(new GetEngagement.Query(w.EngagementA), w.PartnerB));
         Assert.Equal(w.EngagementA, (await w.Send(new GetEngagement.Query(w.EngagementA), w.PartnerANotAssigned)).Engagement.Id);
     }
 
@@ -131,9 +132,10 @@ public class PartnerScopeTests
     public async Task The_page_shows_a_partner_only_the_controls_they_may_use()
     {
         await using var w = await PartnerWorld.CreateAsync();
-        Assert.Equal(new GetEngagementAccess.Access(true, true), await w.Send(new GetEngagementAccess.Query(w.EngagementA), w.Fm));
-        Assert.Equal(new GetEngagementAccess.Access(false, true), await w.Send(new GetEngagementAccess.Query(w.EngagementA), w.PartnerAAssigned));
-        Assert.Equal(new GetEngagementAccess.Access(false, false), await w.Send(new GetEngagementAccess.Query(w.EngagementA), w.PartnerANotAssigned));
+        Assert.Equal(new GetEngagement.Access(true, true), (await w.Send(new GetEngagement.Query(w.EngagementA), w.Fm)).Access);
+        Assert.Equal(new GetEngagement.Access(true, true), (await w.Send(new GetEngagement.Query(w.EngagementA), w.Admin)).Access);
+        Assert.Equal(new GetEngagement.Access(false, true), (await w.Send(new GetEngagement.Query(w.EngagementA), w.PartnerAAssigned)).Access);
+        Assert.Equal(new GetEngagement.Access(false, false), (await w.Send(new GetEngagement.Query(w.EngagementA), w.PartnerANotAssigned)).Access);
         var home = await w.Send(new GetPartnerHome.Query(), w.PartnerAAssigned);
         Assert.Equal("Alpha Partners", home.Organisation);
         Assert.Equal([(w.EngagementA, true)], home.Engagements.Select(r => (r.Id, r.Assigned)));

@@ -48,7 +48,6 @@ public class RequestAuthorizationMatrixTests
         [typeof(GetEngagementLookups.Query)] = ("FOOOOO", _ => new GetEngagementLookups.Query()),
         [typeof(GetEngagementLookups.FilterQuery)] = ("FOOOOO", _ => new GetEngagementLookups.FilterQuery()),
         [typeof(GetEngagement.Query)] = ("FOOOON", w => new GetEngagement.Query(w.EngagementA)),
-        [typeof(GetEngagementAccess.Query)] = ("FOOOON", w => new GetEngagementAccess.Query(w.EngagementA)),
         [typeof(GetPortfolio.Query)] = ("FOOFFF", _ => new GetPortfolio.Query(true)),
         [typeof(CreateEngagement.Command)] = ("FOOFFF", _ => new CreateEngagement.Command()),
         [typeof(EditEngagement.Query)] = ("FOOFFF", w => new EditEngagement.Query(w.EngagementA)),
