@@ -11,6 +11,11 @@ namespace FastTrack.Features.Engagements;
 public static class ListEngagements
 {
     public const int PageSize = 20;
+    /// <summary>
+    /// Counting stops here: an exact count costs as much as the rows that match (all of an organisation's active
+    /// engagements), while "more than 1,000" costs the same at any size, and nobody pages past page 50.
+    /// </summary>
+    public const int CountCap = 1000;
 
     [AnySignedInUser]
     public sealed record Query : IRequest<Result>
@@ -36,7 +41,11 @@ public static class ListEngagements
         public string Process() => Localized.Pick(ProcessEn, ProcessJa, ProcessZh);
     }
 
-    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int Pages, DateOnly Today);
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int Pages, DateOnly Today)
+    {
+        /// <summary>More rows match than <see cref="CountCap"/>: <see cref="Total"/> is the cap, not the count.</summary>
+        public bool TotalIsCapped { get; init; }
+    }
 
     internal sealed class Handler(FastTrackDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
     {
@@ -54,7 +63,8 @@ public static class ListEngagements
                 var term = r.Search.Trim().ToLower();
                 q = q.Where(e => e.Customer.Name.ToLower().Contains(term));
             }
-            var total = await q.CountAsync(ct);
+            var counted = await q.Take(CountCap + 1).CountAsync(ct);
+            var total = Math.Min(counted, CountCap);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(r.Page, 1, pages);
             var rows = from e in q
@@ -73,7 +83,7 @@ public static class ListEngagements
                     x.e.PartnerOrganisation == null ? null : x.e.PartnerOrganisation.Name,
                     x.e.Services.OrderBy(s => s.Service).Select(s => s.Service).ToList(), x.e.AssignedOn, x.e.FirstContactDueOn, x.e.FirstContactDone))
                 .ToListAsync(ct);
-            return new Result(items, total, page, pages, EngagementStore.Today(clock));
+            return new Result(items, total, page, pages, EngagementStore.Today(clock)) { TotalIsCapped = counted > CountCap };
         }
     }
 }
