@@ -43,7 +43,7 @@ public static class CreateEngagement
                 ?? throw new NotFoundException("Customer");
             var playbook = await EngagementStore.PlaybookAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var partner = await EngagementStore.PartnerAsync(db, request.PartnerName, ct);
+            var partner = await EngagementStore.PartnerAsync(db, request.PartnerName, user, ct);
             var e = Engagement.Start(customer, request.ManagerId, partner, request.Motion, request.Services, EngagementRules.Dates(request), playbook);
             db.Engagements.Add(e);
             await db.SaveChangesAsync(ct);

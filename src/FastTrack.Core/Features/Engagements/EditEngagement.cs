@@ -58,7 +58,7 @@ public static class EditEngagement
             var e = await EngagementStore.LoadAsync(db, request.Id, ct);
             EngagementStore.Expect(db, e, request.Version);
             var playbook = await EngagementStore.PlaybookAsync(db, ct);
-            var partner = await EngagementStore.PartnerAsync(db, request.PartnerName, ct);
+            var partner = await EngagementStore.PartnerAsync(db, request.PartnerName, user, ct);
             var changes = e.Edit(request.ManagerId, partner, request.Motion, request.Services, EngagementRules.Dates(request), playbook);
             if (changes.Count == 0) return Unit.Value;
             if (changes.Any(c => c.Field == "Partner"))

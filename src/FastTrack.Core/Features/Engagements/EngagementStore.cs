@@ -48,13 +48,21 @@ internal static class EngagementStore
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The partner typed or chosen on the form: an existing organisation by name, or a new one.</summary>
-    public static async Task<PartnerOrganisation?> PartnerAsync(FastTrackDbContext db, string? name, CancellationToken ct)
+    /// <summary>
+    /// The partner organisation of this name. Admins create organisations (docs/security.md): an admin typing a new
+    /// name adds it; anybody else must choose an existing one.
+    /// </summary>
+    public static async Task<PartnerOrganisation?> PartnerAsync(FastTrackDbContext db, string? name, ICurrentUser user, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name)) return null;
         var trimmed = name.Trim();
         var lower = trimmed.ToLower();
-        return await db.PartnerOrganisations.AsTracking().FirstOrDefaultAsync(p => p.Name.ToLower() == lower, ct)
-            ?? db.PartnerOrganisations.Add(new PartnerOrganisation(trimmed)).Entity;
+        var existing = await db.PartnerOrganisations.AsTracking().FirstOrDefaultAsync(p => p.Name.ToLower() == lower, ct);
+        if (existing is not null) return existing;
+        if (!user.IsInRole(Roles.Admin))
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("PartnerName",
+                "No partner organisation has this name. Choose one from the list; an admin adds new organisations.")]);
+        return db.PartnerOrganisations.Add(new PartnerOrganisation(trimmed)).Entity;
     }
 
     public static IQueryable<string> ManagerIds(FastTrackDbContext db) =>

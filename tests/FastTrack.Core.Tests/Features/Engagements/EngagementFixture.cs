@@ -28,6 +28,12 @@ internal sealed class EngagementFixture : IAsyncDisposable
     {
         var f = new EngagementFixture { Db = await TestDatabase.CreateAsync() };
         f.Fm = new TestUser(await f.CreateUserAsync("fm@example.com", Roles.FastTrackManager), "fm@example.com", Roles.FastTrackManager);
+        // Admins create partner organisations; the engagements of the fixture name this one.
+        await using (var db = f.Db.NewContext())
+        {
+            db.PartnerOrganisations.Add(new Domain.Partners.PartnerOrganisation("Fabrikam Partners"));
+            await db.SaveChangesAsync();
+        }
         return f;
     }
 

@@ -20,7 +20,7 @@ public class EngagementHandlerTests
         Assert.Equal([983, 994, 1904, 3616, 3979], e.Tasks.Select(t => t.FtopId).Order());
         Assert.Equal(new DateOnly(2026, 11, 4), e.FirstContactDueOn);
         await using var db = f.Context();
-        Assert.Equal("Fabrikam Partners", (await db.PartnerOrganisations.SingleAsync()).Name);
+        Assert.Equal("Fabrikam Partners", (await db.Engagements.Where(x => x.Id == id).Select(x => x.PartnerOrganisation!.Name).SingleAsync()));
         Assert.Equal(3, await db.Set<EngagementStep>().CountAsync(s => s.EngagementId == id));
         var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == AuditEntities.Engagement && a.EntityId == id.ToString());
         Assert.Equal("EngagementCreated", audit.Action);
@@ -196,5 +196,25 @@ public class EngagementHandlerTests
         var other = new TestUser(await f.CreateUserAsync("other@example.com", Roles.FastTrackManager), "other@example.com", Roles.FastTrackManager);
         Assert.Equal(0, (await f.Send(new GetPortfolio.Query(false), other)).Phases.Sum(x => x.Count));
         Assert.Equal(2, (await f.Send(new GetPortfolio.Query(true), other)).Phases.Sum(x => x.Count));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_adds_a_partner_organisation_by_naming_it_on_an_engagement()
+    {
+        await using var f = await EngagementFixture.CreateAsync();
+        var customer = await f.CustomerAsync("Litware");
+        var command = new CreateEngagement.Command
+        {
+            CustomerId = customer, ManagerId = f.Fm.Id!, Motion = Domain.Engagements.EngagementMotion.Targeting,
+            Services = [ServiceNames.Teams], AssignedOn = EngagementFixture.Assigned, PartnerName = "Brand New Partners",
+        };
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => f.Send(command));
+        Assert.Contains(refused.Errors, e => e.PropertyName == "PartnerName");
+        await using (var db = f.Context())
+            Assert.False(await db.PartnerOrganisations.AnyAsync(p => p.Name == "Brand New Partners"));
+
+        await f.Send(command, TestUser.Admin);
+        await using (var db = f.Context())
+            Assert.True(await db.PartnerOrganisations.AnyAsync(p => p.Name == "Brand New Partners"));
     }
 }

@@ -178,7 +178,8 @@ public class PartnerScopeTests
         Assert.Equal(new FieldChange("Name", "Alpha Partners", "Alpha Consulting"), Assert.Single(rows[1].Changes()));
         Assert.Equal(w.Admin.Id, rows[1].UserId);
         var list = await w.Send(new ListOrganisations.Query(), w.Admin);
-        Assert.Equal([("Alpha Consulting", 2, 1), ("Beta Partners", 1, 1)], list.Select(o => (o.Name, o.Users, o.Engagements)));
+        Assert.Equal([("Alpha Consulting", 2, 1), ("Beta Partners", 1, 1)],
+            list.Where(o => o.Name != "Fabrikam Partners").Select(o => (o.Name, o.Users, o.Engagements))); // Fabrikam: the fixture's own
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class EngagementJourneyTests
     }
 
     internal static Task<int> CreateEngagementAsync(HttpClient fm, int customerId, string motion, DateOnly assigned, params string[] services) =>
-        CreateEngagementForAsync(fm, "Fabrikam Partners", customerId, motion, assigned, services);
+        CreateEngagementForAsync(fm, "", customerId, motion, assigned, services);
 
     /// <summary>An engagement of <paramref name="partner"/>'s organisation, created through the new-engagement form.</summary>
     internal static async Task<int> CreateEngagementForAsync(HttpClient fm, string partner, int customerId, string motion, DateOnly assigned, params string[] services)
@@ -203,7 +203,8 @@ public class EngagementJourneyTests
     {
         using var app = new AppFactory();
         var fm = await app.SignedInAsync(Roles.FastTrackManager);
-        var id = await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, "Tailspin", csm: false), "RFA", Today.AddDays(-14), ServiceNames.Teams);
+        await app.OrganisationAsync(AppFactory.DefaultPartnerOrganisation);
+        var id = await CreateEngagementForAsync(fm, AppFactory.DefaultPartnerOrganisation, await CreateCustomerAsync(fm, "Tailspin", csm: false), "RFA", Today.AddDays(-14), ServiceNames.Teams);
         await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, "Litware", csm: false), "Targeting", Today, ServiceNames.Teams);
 
         var home = await fm.GetPageAsync("/");
