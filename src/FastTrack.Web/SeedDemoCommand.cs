@@ -37,7 +37,7 @@ public static class SeedDemoCommand
         builder.AddFastTrack();
         builder.Services.AddScoped<DemoDataGenerator>();
         await using var app = builder.Build();
-        await app.PrepareDatabaseAsync();
+        await app.PrepareDatabaseAsync(announceFirstRun: false);
         using var scope = app.Services.CreateScope();
         var generator = scope.ServiceProvider.GetRequiredService<DemoDataGenerator>();
         DemoDataSummary summary;

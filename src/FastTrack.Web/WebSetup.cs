@@ -157,7 +157,8 @@ public static class WebSetup
     }
 
     /// <summary>Applies migrations, seeds the catalogue (first start only) and makes sure the roles exist.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <param name="announceFirstRun">Say in the log how to create the first admin (not for commands that create users themselves).</param>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool announceFirstRun = true)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();
@@ -167,7 +168,7 @@ public static class WebSetup
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
-        if (!await db.Users.AnyAsync())
+        if (announceFirstRun && !await db.Users.AnyAsync())
             app.Logger.LogWarning("No user exists yet: open /Setup in a browser to create the first admin.");
     }
 
