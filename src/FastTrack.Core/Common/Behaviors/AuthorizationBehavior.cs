@@ -26,15 +26,13 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser us
     /// <summary>True when the caller may send the request by its role alone; false when only an assignment can allow it.</summary>
     internal static bool Check(Type requestType, ICurrentUser user)
     {
-        if (requestType.GetCustomAttribute<AllowAnonymousRequestAttribute>() is not null) return true;
+        var rule = AccessRules.For(requestType);
+        if (rule.Anonymous) return true;
         if (!user.IsAuthenticated) throw new ForbiddenException("Sign in first.");
-        if (requestType.GetCustomAttribute<AnySignedInUserAttribute>() is not null) return true;
-        var roles = requestType.GetCustomAttribute<AllowedRolesAttribute>()
-            ?? throw new ForbiddenException($"{requestType.FullName} declares no access rule.");
-        if (roles.Roles.Any(user.IsInRole)) return true;
-        if (requestType.GetCustomAttribute<PartnerIfAssignedAttribute>() is not null && user.IsInRole(Roles.Partner)
-            && typeof(IEngagementRequest).IsAssignableFrom(requestType))
-            return false;
+        if (rule.AnySignedIn) return true;
+        var roles = rule.Roles ?? throw new ForbiddenException($"{requestType.FullName} declares no access rule.");
+        if (roles.Any(user.IsInRole)) return true;
+        if (rule.PartnerIfAssigned && user.IsInRole(Roles.Partner)) return false;
         throw new ForbiddenException("Your role may not do this.");
     }
 
@@ -46,4 +44,16 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser us
         if (!await db.EngagementPartnerAssignments.AnyAsync(a => a.EngagementId == engagementId && a.UserId == user.Id, ct))
             throw new ForbiddenException("Only the partner staff assigned to this engagement may change it.");
     }
+}
+
+/// <summary>A request type's access declaration, read by reflection once per type rather than on every request.</summary>
+internal sealed record AccessRules(bool Anonymous, bool AnySignedIn, IReadOnlyList<string>? Roles, bool PartnerIfAssigned)
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AccessRules> Cache = new();
+
+    public static AccessRules For(Type requestType) => Cache.GetOrAdd(requestType, t => new AccessRules(
+        t.GetCustomAttribute<AllowAnonymousRequestAttribute>() is not null,
+        t.GetCustomAttribute<AnySignedInUserAttribute>() is not null,
+        t.GetCustomAttribute<AllowedRolesAttribute>()?.Roles,
+        t.GetCustomAttribute<PartnerIfAssignedAttribute>() is not null && typeof(IEngagementRequest).IsAssignableFrom(t)));
 }
