@@ -1,12 +1,8 @@
-using System.Globalization;
 using FastTrack.Common.Security;
 using FastTrack.Data;
-using FastTrack.Domain.Audit;
 using FastTrack.Domain.Catalogue;
-using FastTrack.Domain.Common;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace FastTrack.Features.Catalogue;
 
@@ -25,14 +21,7 @@ public static class RetireTask
     {
         public async Task<Unit> Handle(Command request, CancellationToken ct)
         {
-            var task = await db.CatalogueTasks.AsTracking().SingleOrDefaultAsync(t => t.FtopId == request.Id, ct)
-                ?? throw new NotFoundException($"Task {request.Id}");
-            Conflicts.ExpectVersion(db, task, task.Version, request.Version, t => t.Version, CatalogueText.TaskStateConflict);
-            var changes = task.Retire();
-            if (changes.Count == 0) return Unit.Value;
-            db.Audit(user, clock, CatalogueActions.Retired, AuditEntities.CatalogueTask,
-                task.FtopId.ToString(CultureInfo.InvariantCulture), changes);
-            await Conflicts.SaveAsync(db, CatalogueText.TaskStateConflict, ct);
+            await TaskRetirement.ChangeAsync(db, user, clock, request.Id, request.Version, t => t.Retire(), CatalogueActions.Retired, ct);
             return Unit.Value;
         }
     }
