@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Caching.ReadCache>();
         return services;
     }
 }

@@ -30,6 +30,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<EngagementPartnerAssignment> EngagementPartnerAssignments => Set<EngagementPartnerAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
 
     private ICurrentUser? _caller;
 
@@ -37,7 +38,14 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     /// Scopes every query of this context to what <paramref name="caller"/> may see. Set on every resolution from DI
     /// (contexts are pooled, so a previous request's caller must never linger); null means unscoped (start-up, seeding).
     /// </summary>
-    public void ScopeTo(ICurrentUser? caller) => _caller = caller;
+    public void ScopeTo(ICurrentUser? caller)
+    {
+        _caller = caller;
+        SharedRevisionsRead = null;
+    }
+
+    /// <summary>The shared revision counters as this request read them (<see cref="RevisionStamps.SharedAsync"/>).</summary>
+    internal RevisionStamps.Shared? SharedRevisionsRead { get; set; }
 
     // Read by the query filters at each query: EF Core parameterises members of the context, so one model serves every caller.
     // The caller's principal is read when the query runs, not when the context was resolved (before sign-in was validated).
@@ -45,16 +53,50 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     // -1 matches nothing: a partner without an organisation in their sign-in sees nothing (fails closed).
     private int PartnerOrganisationId => _caller?.PartnerOrganisationId ?? -1;
 
+    /// <summary>
+    /// Saves, and raises the revisions of what changed (<see cref="ChangeRevisions"/>) in the same transaction. On SQLite,
+    /// which has one writer at a time, saves of this process queue in <see cref="SqliteWriteGate"/> instead of spinning in
+    /// SQLite's busy handler.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAppendOnly();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        SharedRevisionsRead = null;
+        var revisions = ChangeRevisions.Collect(ChangeTracker);
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.Enter(Database.GetConnectionString()) : null;
+        if (revisions.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            revisions.Raise(this);
+            return saved;
+        }
+        using var tx = Database.BeginTransaction();
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        revisions.Raise(this);
+        tx.Commit();
+        return n;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAppendOnly();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        SharedRevisionsRead = null;
+        var revisions = ChangeRevisions.Collect(ChangeTracker);
+        using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
+            ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString(), cancellationToken) : null;
+        if (revisions.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await revisions.RaiseAsync(this, cancellationToken);
+            return saved;
+        }
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await revisions.RaiseAsync(this, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return n;
     }
 
     /// <summary>The audit trail is append-only: no code path of the app may update or delete a row of it.</summary>
@@ -80,20 +122,20 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     {
         // The organisation is a parameter (from the sign-in cookie), not a per-row look-up of the user: the SQL stays
         // small, and SQLite prepares every command afresh.
-        b.Entity<Engagement>().HasQueryFilter(e => !PartnerScoped || e.PartnerOrganisationId == PartnerOrganisationId);
-        b.Entity<PartnerOrganisation>().HasQueryFilter(p => !PartnerScoped || p.Id == PartnerOrganisationId);
-        b.Entity<Customer>().HasQueryFilter(c => !PartnerScoped || Engagements.Any(e => e.CustomerId == c.Id));
-        b.Entity<CustomerSeats>().HasQueryFilter(s => !PartnerScoped || Customers.Any(c => c.Id == s.CustomerId));
-        b.Entity<EngagementService>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<EngagementTask>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<EngagementStep>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<UsageRecord>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<WorkloadStatusRecord>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<GateOverride>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<EngagementNote>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
-        b.Entity<EngagementPartnerAssignment>().HasQueryFilter(x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<Engagement>().HasQueryFilter(AccessScope.EngagementFilter, e => !PartnerScoped || e.PartnerOrganisationId == PartnerOrganisationId);
+        b.Entity<PartnerOrganisation>().HasQueryFilter(AccessScope.PartsFilter, p => !PartnerScoped || p.Id == PartnerOrganisationId);
+        b.Entity<Customer>().HasQueryFilter(AccessScope.PartsFilter, c => !PartnerScoped || Engagements.Any(e => e.CustomerId == c.Id));
+        b.Entity<CustomerSeats>().HasQueryFilter(AccessScope.PartsFilter, s => !PartnerScoped || Customers.Any(c => c.Id == s.CustomerId));
+        b.Entity<EngagementService>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementTask>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementStep>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<UsageRecord>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<WorkloadStatusRecord>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<GateOverride>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementNote>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<EngagementPartnerAssignment>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
         // The catalogue's history is shared reference data; an engagement's only with the engagement.
-        b.Entity<AuditEntry>().HasQueryFilter(a => !PartnerScoped
+        b.Entity<AuditEntry>().HasQueryFilter(AccessScope.PartsFilter, a => !PartnerScoped
             || a.EntityType == AuditEntities.CatalogueTask || a.EntityType == AuditEntities.Section
             || a.EntityType == AuditEntities.Process || a.EntityType == AuditEntities.Catalogue
             || (a.EntityType == AuditEntities.Engagement && Engagements.Any(e => e.Id.ToString() == a.EntityId)));

@@ -12,6 +12,24 @@ public static class AccessScope
     public static bool IsPartnerOnly(ICurrentUser? user) =>
         user is { IsAuthenticated: true } && user.IsInRole(Roles.Partner)
         && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.FastTrackManager);
+
+    /// <summary>The query filter on engagements: a Partner sees their organisation's.</summary>
+    public const string EngagementFilter = "PartnerScope";
+
+    /// <summary>The query filters on everything that belongs to an engagement (its customer, tasks, usage, notes …).</summary>
+    public const string PartsFilter = "PartnerScope.Parts";
+}
+
+public static class AccessScopeQueryExtensions
+{
+    /// <summary>
+    /// Drops the filters of an engagement's parts, keeping the one on engagements: only for a query whose every row is
+    /// reached from <c>Engagements</c> (through its navigations, or by the id of an engagement the caller was just shown).
+    /// Such rows are in scope because their engagement is; filtering each joined table again only makes the SQL bigger
+    /// (SQLite prepares every command afresh). The busiest reads use it; everything else keeps every filter.
+    /// </summary>
+    public static IQueryable<T> ReachedFromVisibleEngagements<T>(this IQueryable<T> query) where T : class =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(query, [AccessScope.PartsFilter]);
 }
 
 /// <summary>

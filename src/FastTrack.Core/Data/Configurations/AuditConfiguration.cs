@@ -40,3 +40,14 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Domain.Use
         b.HasIndex(u => u.PartnerOrganisationId);
     }
 }
+
+internal sealed class ChangeCounterConfiguration : IEntityTypeConfiguration<ChangeCounter>
+{
+    public void Configure(EntityTypeBuilder<ChangeCounter> b)
+    {
+        b.HasKey(c => c.Name);
+        b.Property(c => c.Name).HasMaxLength(50);
+        b.HasData(new ChangeCounter { Name = ChangeCounter.Catalogue }, new ChangeCounter { Name = ChangeCounter.Directory },
+            new ChangeCounter { Name = ChangeCounter.Engagements });
+    }
+}

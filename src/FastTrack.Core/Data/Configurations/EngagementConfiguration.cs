@@ -15,6 +15,8 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.Property(e => e.State).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(50);
         b.Property(e => e.Version).IsConcurrencyToken();
+        // Raised by the database layer on every change to the engagement or its parts (ChangeRevisions), not by the domain.
+        b.Property<long>(ChangeRevisions.EngagementRevision).HasDefaultValue(0L);
         b.Ignore(e => e.ServiceNames);
         b.HasOne(e => e.Customer).WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.Restrict);

@@ -39,6 +39,14 @@ public class AuditEntry
     /// <summary>The client's IP address, recorded for sign-ins (and used to slow down guessing from one address).</summary>
     public string? Address { get; private set; }
 
+    /// <summary>A row read back through a projection (the engagement page reads its timeline in one UNION with usage and notes).</summary>
+    internal static AuditEntry Read(long id, DateTime at, string? userId, string userName, string action, string entityType,
+        string entityId, string? summary, string changesJson) => new()
+    {
+        Id = id, At = at, UserId = userId, UserName = userName, Action = action, EntityType = entityType, EntityId = entityId,
+        Summary = summary, ChangesJson = changesJson,
+    };
+
     public IReadOnlyList<FieldChange> Changes() =>
         JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? [];
 }

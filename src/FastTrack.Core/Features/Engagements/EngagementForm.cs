@@ -83,9 +83,18 @@ public static class GetEngagementLookups
         public int Order { get; init; }
     }
 
-    internal sealed class FilterHandler(FastTrackDbContext db) : IRequestHandler<FilterQuery, Result>
+    internal sealed class FilterHandler(FastTrackDbContext db, ICurrentUser user, Common.Caching.ReadCache cache) : IRequestHandler<FilterQuery, Result>
     {
+        // The choices change only with the directory (users, organisations) and the catalogue (services, phases): cached,
+        // and read again when either counter moved. A partner sees only their organisation, so the key holds the scope.
         public async Task<Result> Handle(FilterQuery request, CancellationToken ct)
+        {
+            var stamp = await RevisionStamps.SharedAsync(db);
+            var scope = AccessScope.IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : (int?)null;
+            return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope), () => ReadAsync(ct));
+        }
+
+        private async Task<Result> ReadAsync(CancellationToken ct)
         {
             var managers = db.Users.Where(u => EngagementStore.ManagerIds(db).Contains(u.Id) && !u.IsDisabled)
                 .Select(u => new LookupRow { Kind = 0, Value = u.Id, Text = u.DisplayName + " <" + u.Email + ">", Ja = null, Zh = null, Order = 0 });

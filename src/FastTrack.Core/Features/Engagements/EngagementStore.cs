@@ -25,6 +25,19 @@ internal static class EngagementStore
             .Include(e => e.Steps)
             .FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
 
+    /// <summary>
+    /// What a task status change needs and nothing more: the engagement row with its checklist (and each task's catalogue
+    /// entry, named in the audit row). Two commands instead of the whole aggregate's eight (customer, seats, partner,
+    /// phase, process, services, steps): task completion is the busiest write.
+    /// </summary>
+    public static async Task<Engagement> LoadForTaskWorkAsync(FastTrackDbContext db, int id, CancellationToken ct) =>
+        // Two commands (split): as one, SQLite would join every task of every engagement to the catalogue before picking
+        // this engagement's (it does not flatten a join on the right of a LEFT JOIN). The engagement keeps its filter;
+        // its tasks are reached from it.
+        await db.Engagements.ReachedFromVisibleEngagements().AsTracking().AsSplitQuery()
+            .Include(e => e.Tasks).ThenInclude(t => t.Task)
+            .FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
+
     /// <summary>The whole catalogue, tracked: new engagement tasks point at its rows.</summary>
     public static async Task<Playbook> PlaybookAsync(FastTrackDbContext db, CancellationToken ct) =>
         new(await db.Phases.AsTracking().AsSplitQuery()

@@ -1,3 +1,4 @@
+using FastTrack.Common.Caching;
 using FastTrack.Common.Security;
 using FastTrack.Data;
 using FastTrack.Domain.Audit;
@@ -65,9 +66,22 @@ public static class GetEngagement
 
     public sealed record Note(DateTime At, string By, string? Service, string Text);
 
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, View>
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, ReadCache cache) : IRequestHandler<Query, View>
     {
         public async Task<View> Handle(Query request, CancellationToken ct)
+        {
+            // The page is opened far more often than the engagement changes: the view is cached in this process per caller
+            // and read again only when the engagement (or anything it holds), the catalogue or the directory changed through
+            // any instance, or the day turned. The check is one small command through the query filters: an engagement the
+            // caller may not see has no stamp and goes on to the read below, which says "not found".
+            var stamp = await RevisionStamps.EngagementAsync(db, request.Id);
+            if (stamp is null) return await ReadAsync(request, ct);
+            var roles = (user.IsInRole(Roles.Admin), user.IsInRole(Roles.FastTrackManager), user.IsInRole(Roles.Partner));
+            return await cache.GetOrReadAsync((nameof(GetEngagement), request, stamp, EngagementStore.Today(clock), user.Id, roles),
+                () => ReadAsync(request, ct));
+        }
+
+        private async Task<View> ReadAsync(Query request, CancellationToken ct)
         {
             // Four commands whatever the number of rows (QueryBudgetTests): the engagement with what the caller may do,
             // the playbook with this engagement's checklist, usage and notes together, and the timeline. Tracked on
@@ -76,7 +90,8 @@ public static class GetEngagement
             var manages = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.FastTrackManager);
             var partner = !manages && user.IsInRole(Roles.Partner);
             var userId = user.Id ?? "";
-            var head = await db.Engagements.AsTracking().AsSingleQuery()
+            // The engagement goes through its filter; what hangs off it (and the reads below, by its id) skip the parts'.
+            var head = await db.Engagements.ReachedFromVisibleEngagements().AsTracking().AsSingleQuery()
                 .Include(x => x.Customer).ThenInclude(c => c.Seats)
                 .Include(x => x.PartnerOrganisation)
                 .Include(x => x.Services)
@@ -97,7 +112,7 @@ public static class GetEngagement
             // never multiply: a section with guidance steps has no catalogue tasks, and a task has a few services and one
             // instance per cycle. The rows are about as many as the catalogue's alone.
             var id = e.Id;
-            var catalogue = await db.Phases.AsTracking().AsSingleQuery()
+            var catalogue = await db.Phases.ReachedFromVisibleEngagements().AsTracking().AsSingleQuery()
                 .Select(p => new
                 {
                     Phase = p,
@@ -122,23 +137,27 @@ public static class GetEngagement
             var servicesOf = catalogue.SelectMany(p => p.Processes).SelectMany(p => p.Sections).SelectMany(s => s.Tasks)
                 .ToDictionary(t => t.Task.FtopId, t => t.Services);
 
-            // Usage points and notes share one row shape: one UNION ALL instead of a command each.
-            var rows = await db.Set<UsageRecord>().Where(u => u.EngagementId == id)
-                .Select(u => new Row { Note = false, Id = u.Id, At = u.RecordedAt, On = u.On, Service = u.Service, Text = "", By = u.RecordedBy, ActiveUsers = u.ActiveUsers, Seats = u.Seats })
+            // Usage points, notes and the timeline (the latest 500 audit rows) share one row shape: one UNION ALL instead
+            // of a command each.
+            var entityId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var rows = await db.Set<UsageRecord>().ReachedFromVisibleEngagements().Where(u => u.EngagementId == id)
+                .Select(u => new Row { Kind = RowKind.Usage, Id = u.Id, At = u.RecordedAt, On = u.On, Service = u.Service, Text = "", By = u.RecordedBy, ActiveUsers = u.ActiveUsers, Seats = u.Seats, UserId = null, Summary = null })
                 .Concat(db.Set<EngagementNote>().Where(n => n.EngagementId == id)
-                    .Select(n => new Row { Note = true, Id = n.Id, At = n.At, On = null, Service = n.Service, Text = n.Text, By = n.By, ActiveUsers = 0, Seats = 0 }))
+                    .Select(n => new Row { Kind = RowKind.Note, Id = n.Id, At = n.At, On = null, Service = n.Service, Text = n.Text, By = n.By, ActiveUsers = 0, Seats = 0, UserId = null, Summary = null }))
+                .Concat(db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == entityId)
+                    .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(TimelineSize)
+                    .Select(a => new Row { Kind = RowKind.Audit, Id = a.Id, At = a.At, On = null, Service = a.Action, Text = a.ChangesJson, By = a.UserName, ActiveUsers = 0, Seats = 0, UserId = a.UserId, Summary = a.Summary }))
                 .ToListAsync(ct);
-            rows = rows.OrderBy(r => r.Id).ToList(); // key order, as EF's fix-up gave them
-            var usageRecords = rows.Where(r => !r.Note)
+            var inKeyOrder = rows.Where(r => r.Kind != RowKind.Audit).OrderBy(r => r.Id).ToList(); // as EF's fix-up gave them
+            var usageRecords = inKeyOrder.Where(r => r.Kind == RowKind.Usage)
                 .Select(r => new UsagePoint(r.Service!, r.On!.Value, r.ActiveUsers, r.Seats, r.By, r.At)).ToList();
-            var notes = rows.Where(r => r.Note).Select(r => new Note(r.At, r.By, r.Service, r.Text)).ToList();
+            var notes = inKeyOrder.Where(r => r.Kind == RowKind.Note).Select(r => new Note(r.At, r.By, r.Service, r.Text)).ToList();
+            var timeline = rows.Where(r => r.Kind == RowKind.Audit).OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+                .Select(r => AuditEntry.Read(r.Id, r.At, r.UserId, r.By, r.Service!, AuditEntities.Engagement, entityId, r.Summary, r.Text)).ToList();
 
             if (request.WorkloadHistory) await db.Set<WorkloadStatusRecord>().AsTracking().Where(w => w.EngagementId == e.Id).LoadAsync(ct);
             var playbook = new Playbook(catalogue.Select(p => p.Phase));
             var manager = head.Manager ?? "";
-            var entityId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var timeline = await db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == entityId)
-                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(500).ToListAsync(ct);
 
             var next = e.State == EngagementState.Active ? playbook.Next(e.CurrentProcessId) : null;
             var samePhase = next is not null && next.PhaseId == e.CurrentPhaseId;
@@ -163,11 +182,15 @@ public static class GetEngagement
             return new Progress(label, list.Count(t => PhaseGate.Passes(t.Status)), list.Count);
         }
 
-        /// <summary>A usage point or a note: the common shape of their UNION ALL.</summary>
+        private const int TimelineSize = 500;
+
+        private enum RowKind { Usage, Note, Audit }
+
+        /// <summary>A usage point, a note or an audit row (action in Service, changes in Text): their UNION ALL's shape.</summary>
         private sealed class Row
         {
-            public bool Note { get; init; }
-            public int Id { get; init; }
+            public RowKind Kind { get; init; }
+            public long Id { get; init; }
             public DateTime At { get; init; }
             public DateOnly? On { get; init; }
             public string? Service { get; init; }
@@ -175,6 +198,8 @@ public static class GetEngagement
             public string By { get; init; } = "";
             public int ActiveUsers { get; init; }
             public int Seats { get; init; }
+            public string? UserId { get; init; }
+            public string? Summary { get; init; }
         }
     }
 }

@@ -1,3 +1,4 @@
+using FastTrack.Common.Caching;
 using FastTrack.Common.Security;
 using FastTrack.Data;
 using FastTrack.Domain.Catalogue;
@@ -32,17 +33,28 @@ public static class GetPortfolio
     public sealed record Result(IReadOnlyList<PhaseCount> Phases, Section OverdueFirstContacts, Section BlockedWorkloads,
         Section BelowGoal, Section ReadyForReview, DateOnly Today, bool All);
 
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, Result>
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, ReadCache cache) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken ct)
         {
+            // A manager opens the portfolio all day and it changes far less often: the result is cached in this process
+            // and read again only when one of the manager's engagements, the catalogue or the directory changed (through
+            // any instance) or the day turned. Checking costs one small command.
             var today = EngagementStore.Today(clock);
             var all = request.All || !user.IsInRole(Roles.FastTrackManager);
-            var active = db.Engagements.Where(e => e.State == EngagementState.Active);
+            var stamp = await RevisionStamps.EngagementsAsync(db, all ? null : user.Id);
+            return await cache.GetOrReadAsync((nameof(GetPortfolio), all ? null : user.Id, today, stamp),
+                () => ReadAsync(all, today, ct));
+        }
+
+        private async Task<Result> ReadAsync(bool all, DateOnly today, CancellationToken ct)
+        {
+            // Every row is reached from Engagements, whose filter stays: the parts' filters would only add SQL.
+            var active = db.Engagements.ReachedFromVisibleEngagements().Where(e => e.State == EngagementState.Active);
             if (!all) active = active.Where(e => e.ManagerId == user.Id);
 
             var overdue = active.Where(e => e.FirstContactDueOn != null && e.FirstContactDueOn < today && !e.FirstContactDone);
-            var services = from s in db.EngagementServices
+            var services = from s in db.EngagementServices.ReachedFromVisibleEngagements()
                            join e in active on s.EngagementId equals e.Id
                            select new { s, e.Id, e.Customer.Name };
             var blocked = services.Where(x => x.s.WorkloadL1 == WorkloadStatusCodes.Blocked);
@@ -54,7 +66,7 @@ public static class GetPortfolio
 
             // One query for the phases with their counts and the four section totals (uncorrelated sub-queries,
             // evaluated once), then one per capped list: five commands, whatever the size of the portfolio.
-            var counted = await db.Phases.OrderBy(p => p.Order).Select(p => new
+            var counted = await db.Phases.ReachedFromVisibleEngagements().OrderBy(p => p.Order).Select(p => new
             {
                 p.NameEn, p.NameJa, p.NameZh, p.Id,
                 Count = active.Count(e => e.CurrentPhaseId == p.Id),

@@ -47,11 +47,23 @@ public static class ListEngagements
         public bool TotalIsCapped { get; init; }
     }
 
-    internal sealed class Handler(FastTrackDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Common.Caching.ReadCache cache)
+        : IRequestHandler<Query, Result>
     {
+        // Cached per filter, sort and page, and read again when the engagement counter moved (an engagement, its services
+        // or its customer changed: not task work, usage or notes, which the list does not show), or the catalogue, the
+        // directory or the day. The check is the request's shared revisions, read once with the filter choices' check.
         public async Task<Result> Handle(Query r, CancellationToken ct)
         {
-            var q = db.Engagements.AsQueryable();
+            var stamp = await RevisionStamps.SharedAsync(db);
+            var scope = AccessScope.IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : (int?)null;
+            return await cache.GetOrReadAsync((nameof(ListEngagements), r, stamp, scope, EngagementStore.Today(clock)), () => ReadAsync(r, ct));
+        }
+
+        private async Task<Result> ReadAsync(Query r, CancellationToken ct)
+        {
+            // Every row is reached from Engagements, whose filter stays: the parts' filters would only add SQL.
+            var q = db.Engagements.ReachedFromVisibleEngagements();
             if (r.PhaseId is int phase) q = q.Where(e => e.CurrentPhaseId == phase);
             if (r.Motion is EngagementMotion motion) q = q.Where(e => e.Motion == motion);
             if (!string.IsNullOrWhiteSpace(r.Service)) q = q.Where(e => e.Services.Any(s => s.Service == r.Service));
@@ -63,27 +75,55 @@ public static class ListEngagements
                 var term = r.Search.Trim().ToLower();
                 q = q.Where(e => e.Customer.Name.ToLower().Contains(term));
             }
-            var counted = await q.Take(CountCap + 1).CountAsync(ct);
+            // One command: the page of rows, each carrying the (capped) count of all that match as an uncorrelated
+            // sub-query that both engines evaluate once. Only a page past the end (a stale link) needs the count first.
+            var requested = Math.Max(1, r.Page);
+            var (items, counted) = await PageAsync(q, r.Sort, requested, ct);
+            if (items.Count == 0 && requested > 1)
+            {
+                counted = await q.Take(CountCap + 1).CountAsync(ct);
+                (items, _) = await PageAsync(q, r.Sort, PagesFor(counted), ct);
+            }
             var total = Math.Min(counted, CountCap);
-            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(r.Page, 1, pages);
+            var pages = PagesFor(counted);
+            var page = Math.Clamp(requested, 1, pages);
+            return new Result(items, total, page, pages, EngagementStore.Today(clock)) { TotalIsCapped = counted > CountCap };
+        }
+
+        private const string ServiceSeparator = "\u001f";
+
+        private static List<string> Split(string? services) =>
+            string.IsNullOrEmpty(services) ? [] : services.Split(ServiceSeparator).Order(StringComparer.Ordinal).ToList();
+
+        private static int PagesFor(int counted) => Math.Max(1, (Math.Min(counted, CountCap) + PageSize - 1) / PageSize);
+
+        private async Task<(List<Item> Items, int Counted)> PageAsync(IQueryable<Engagement> q, string? sort, int page, CancellationToken ct)
+        {
             var rows = from e in q
                        join u in db.Users on e.ManagerId equals u.Id
                        select new { e, Manager = u.DisplayName };
-            rows = r.Sort switch
+            rows = sort switch
             {
                 "customer" => rows.OrderBy(x => x.e.Customer.Name).ThenBy(x => x.e.Id),
                 "phase" => rows.OrderBy(x => x.e.CurrentPhase.Order).ThenBy(x => x.e.CurrentProcess.Order).ThenBy(x => x.e.Id),
                 "manager" => rows.OrderBy(x => x.Manager).ThenBy(x => x.e.Id),
                 _ => rows.OrderByDescending(x => x.e.AssignedOn).ThenByDescending(x => x.e.Id),
             };
-            var items = await rows.Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(x => new Item(x.e.Id, x.e.Customer.Name, x.e.CurrentPhase.NameEn, x.e.CurrentPhase.NameJa, x.e.CurrentPhase.NameZh,
-                    x.e.CurrentProcess.NameEn, x.e.CurrentProcess.NameJa, x.e.CurrentProcess.NameZh, x.e.Motion, x.e.State, x.e.Outcome, x.Manager,
-                    x.e.PartnerOrganisation == null ? null : x.e.PartnerOrganisation.Name,
-                    x.e.Services.OrderBy(s => s.Service).Select(s => s.Service).ToList(), x.e.AssignedOn, x.e.FirstContactDueOn, x.e.FirstContactDone))
+            var found = await rows.Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(x => new
+                {
+                    Item = new Item(x.e.Id, x.e.Customer.Name, x.e.CurrentPhase.NameEn, x.e.CurrentPhase.NameJa, x.e.CurrentPhase.NameZh,
+                        x.e.CurrentProcess.NameEn, x.e.CurrentProcess.NameJa, x.e.CurrentProcess.NameZh, x.e.Motion, x.e.State, x.e.Outcome, x.Manager,
+                        x.e.PartnerOrganisation == null ? null : x.e.PartnerOrganisation.Name,
+                        Array.Empty<string>(), x.e.AssignedOn, x.e.FirstContactDueOn, x.e.FirstContactDone),
+                    // The services as one aggregated string per row (group_concat / string_agg), not a joined collection:
+                    // a collection makes the engine sort the whole joined result by every key.
+                    Services = db.EngagementServices.Where(s => s.EngagementId == x.e.Id).GroupBy(s => s.EngagementId)
+                        .Select(g => string.Join(ServiceSeparator, g.Select(s => s.Service))).FirstOrDefault(),
+                    Counted = q.Take(CountCap + 1).Count(),
+                })
                 .ToListAsync(ct);
-            return new Result(items, total, page, pages, EngagementStore.Today(clock)) { TotalIsCapped = counted > CountCap };
+            return (found.Select(f => f.Item with { Services = Split(f.Services) }).ToList(), found.Count == 0 ? 0 : found[0].Counted);
         }
     }
 }

@@ -1,0 +1,128 @@
+using FastTrack.Domain.Audit;
+using FastTrack.Domain.Customers;
+using FastTrack.Domain.Engagements;
+using FastTrack.Domain.Partners;
+using FastTrack.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace FastTrack.Data;
+
+/// <summary>
+/// A counter the database raises whenever a kind of shared data changes: <see cref="Catalogue"/> (phases, processes,
+/// sections, tasks, services), <see cref="Directory"/> (users, their roles, partner organisations) and
+/// <see cref="Engagements"/> (what the engagement list shows and filters by: an engagement's own row, its services,
+/// its customer; not task work, usage or notes). Each engagement also has its own counter, the shadow column
+/// <c>Engagements.Revision</c>, raised by any change to it or its parts. The read caches compare them with what they cached
+/// (docs/decisions/0009-read-caches-checked-against-revisions.md).
+/// </summary>
+public sealed class ChangeCounter
+{
+    public const string Catalogue = "Catalogue";
+    public const string Directory = "Directory";
+    public const string Engagements = "Engagements";
+
+    public string Name { get; set; } = "";
+    public long Value { get; set; }
+}
+
+/// <summary>
+/// Which revisions a save raises, read off the change tracker before it writes: the engagements whose rows or whose
+/// parts (tasks, services, usage, notes, assignments, their audit rows) change, the engagements of a changed customer,
+/// and the shared counters. <see cref="RaiseAsync"/> raises them inside the save's own transaction, so a reader never
+/// sees a new revision with old data.
+/// </summary>
+internal sealed class ChangeRevisions
+{
+    public const string EngagementRevision = "Revision";
+
+    private readonly HashSet<int> _engagements = [];
+    private readonly HashSet<int> _customers = [];
+    private readonly HashSet<string> _counters = [];
+
+    public bool IsEmpty => _engagements.Count == 0 && _customers.Count == 0 && _counters.Count == 0;
+
+    public static ChangeRevisions Collect(ChangeTracker tracker)
+    {
+        var r = new ChangeRevisions();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            r.Add(entry);
+        }
+        return r;
+    }
+
+    private void Add(EntityEntry entry)
+    {
+        switch (entry.Entity)
+        {
+            case Engagement e:
+                // A new engagement starts at revision 0: nothing can have cached it.
+                if (entry.State != EntityState.Added) _engagements.Add(e.Id);
+                _counters.Add(ChangeCounter.Engagements);
+                return;
+            case EngagementService service:
+                if (service.EngagementId > 0) _engagements.Add(service.EngagementId);
+                // The list shows an engagement's services; their usage and workload status are not on it.
+                if (entry.State != EntityState.Modified) _counters.Add(ChangeCounter.Engagements);
+                return;
+            case AuditEntry a:
+                if (a.EntityType == AuditEntities.Engagement && int.TryParse(a.EntityId, out var audited) && audited > 0) _engagements.Add(audited);
+                return;
+            case Customer c:
+                if (entry.State != EntityState.Added) _customers.Add(c.Id);
+                _counters.Add(ChangeCounter.Engagements);
+                return;
+            case CustomerSeats s:
+                _customers.Add(s.CustomerId);
+                return;
+            case AppUser or PartnerOrganisation or IdentityUserRole<string> or IdentityRole:
+                _counters.Add(ChangeCounter.Directory);
+                return;
+            case ChangeCounter or DataProtectionKey:
+                return;
+        }
+        var type = entry.Metadata.ClrType;
+        if (type.Namespace == typeof(Domain.Catalogue.Phase).Namespace || entry.Metadata.Name == "CatalogueTaskServices")
+        {
+            _counters.Add(ChangeCounter.Catalogue);
+            return;
+        }
+        // Every part of an engagement carries its engagement's id; a part of a new engagement has no id yet (temporary).
+        if (entry.Metadata.FindProperty(nameof(EngagementTask.EngagementId)) is not null)
+        {
+            var property = entry.Property(nameof(EngagementTask.EngagementId));
+            if (!property.IsTemporary && property.CurrentValue is int id && id > 0) _engagements.Add(id);
+        }
+    }
+
+    public async Task RaiseAsync(FastTrackDbContext db, CancellationToken ct)
+    {
+        if (_engagements.Count > 0) await Engagements(db, _engagements.ToList(), byCustomer: false).ExecuteUpdateAsync(NextRevision, ct);
+        if (_customers.Count > 0) await Engagements(db, _customers.ToList(), byCustomer: true).ExecuteUpdateAsync(NextRevision, ct);
+        if (_counters.Count > 0) await Counters(db, _counters.ToList()).ExecuteUpdateAsync(NextValue, ct);
+    }
+
+    public void Raise(FastTrackDbContext db)
+    {
+        if (_engagements.Count > 0) Engagements(db, _engagements.ToList(), byCustomer: false).ExecuteUpdate(NextRevision);
+        if (_customers.Count > 0) Engagements(db, _customers.ToList(), byCustomer: true).ExecuteUpdate(NextRevision);
+        if (_counters.Count > 0) Counters(db, _counters.ToList()).ExecuteUpdate(NextValue);
+    }
+
+    private static IQueryable<Engagement> Engagements(FastTrackDbContext db, List<int> ids, bool byCustomer) =>
+        byCustomer
+            ? db.Engagements.IgnoreQueryFilters().Where(e => ids.Contains(e.CustomerId))
+            : db.Engagements.IgnoreQueryFilters().Where(e => ids.Contains(e.Id));
+
+    private static IQueryable<ChangeCounter> Counters(FastTrackDbContext db, List<string> names) =>
+        db.ChangeCounters.Where(c => names.Contains(c.Name));
+
+    private static void NextRevision(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Engagement> s) =>
+        s.SetProperty(e => EF.Property<long>(e, EngagementRevision), e => EF.Property<long>(e, EngagementRevision) + 1);
+
+    private static void NextValue(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ChangeCounter> s) =>
+        s.SetProperty(c => c.Value, c => c.Value + 1);
+}

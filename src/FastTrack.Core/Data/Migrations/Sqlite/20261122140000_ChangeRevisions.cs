@@ -1,0 +1,47 @@
+// Written by hand (docs/decisions/0003-migrations-per-provider.md); MigratedSchemaTests prove it matches the model.
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FastTrack.Data.Migrations.Sqlite;
+
+/// <summary>Revisions for the read caches: a counter per engagement and the shared counters (ADR 0009).</summary>
+[DbContext(typeof(SqliteFastTrackDbContext))]
+[Migration("20261122140000_ChangeRevisions")]
+public partial class ChangeRevisions : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<long>(
+            name: @"Revision",
+            table: @"Engagements",
+            type: @"INTEGER",
+            nullable: false,
+            defaultValue: 0L);
+
+        migrationBuilder.CreateTable(
+            name: @"ChangeCounters",
+            columns: table => new
+            {
+                Name = table.Column<string>(type: @"TEXT", nullable: false, maxLength: 50),
+                Value = table.Column<long>(type: @"INTEGER", nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey(@"PK_ChangeCounters", x => x.Name);
+            });
+
+        migrationBuilder.InsertData(
+            table: @"ChangeCounters",
+            columns: new[] { @"Name", @"Value" },
+            columnTypes: new[] { @"TEXT", @"INTEGER" },
+            values: new object[,] { { @"Catalogue", 0L }, { @"Directory", 0L }, { @"Engagements", 0L } });
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable(name: @"ChangeCounters");
+        migrationBuilder.DropColumn(name: @"Revision", table: @"Engagements");
+    }
+}
