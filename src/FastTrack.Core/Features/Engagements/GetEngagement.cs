@@ -144,8 +144,11 @@ public static class GetEngagement
                 .Select(u => new Row { Kind = RowKind.Usage, Id = u.Id, At = u.RecordedAt, On = u.On, Service = u.Service, Text = "", By = u.RecordedBy, ActiveUsers = u.ActiveUsers, Seats = u.Seats, UserId = null, Summary = null })
                 .Concat(db.Set<EngagementNote>().Where(n => n.EngagementId == id)
                     .Select(n => new Row { Kind = RowKind.Note, Id = n.Id, At = n.At, On = null, Service = n.Service, Text = n.Text, By = n.By, ActiveUsers = 0, Seats = 0, UserId = null, Summary = null }))
-                .Concat(db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == entityId)
-                    .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(TimelineSize)
+                // The latest rows by id (appended in order) without a LIMIT in the branch: PostgreSQL would type the
+                // other branches' NULL columns as text inside such a sub-select.
+                .Concat(db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == entityId
+                        && a.Id >= db.AuditEntries.Where(x => x.EntityType == AuditEntities.Engagement && x.EntityId == entityId)
+                            .OrderByDescending(x => x.Id).Skip(TimelineSize - 1).Select(x => x.Id).FirstOrDefault())
                     .Select(a => new Row { Kind = RowKind.Audit, Id = a.Id, At = a.At, On = null, Service = a.Action, Text = a.ChangesJson, By = a.UserName, ActiveUsers = 0, Seats = 0, UserId = a.UserId, Summary = a.Summary }))
                 .ToListAsync(ct);
             var inKeyOrder = rows.Where(r => r.Kind != RowKind.Audit).OrderBy(r => r.Id).ToList(); // as EF's fix-up gave them
