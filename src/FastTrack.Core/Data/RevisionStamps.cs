@@ -35,13 +35,14 @@ internal static class RevisionStamps
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Directory).Select(d => d.Value).First()))
             .FirstOrDefault());
 
+    // One pass over the manager's rows of IX_Engagements_ManagerId_State_CurrentPhaseId_Revision (no table reads).
     private static readonly Func<FastTrackDbContext, string, Task<EngagementSet?>> ManagerQuery = EF.CompileAsyncQuery(
-        (FastTrackDbContext db, string managerId) => db.ChangeCounters.Where(c => c.Name == ChangeCounter.Catalogue)
-            .Select(c => new EngagementSet(
-                db.Engagements.Count(e => e.ManagerId == managerId),
-                db.Engagements.Where(e => e.ManagerId == managerId).Sum(e => EF.Property<long>(e, ChangeRevisions.EngagementRevision)),
-                db.Engagements.Where(e => e.ManagerId == managerId).Sum(e => (long)e.Id),
-                c.Value,
+        (FastTrackDbContext db, string managerId) => db.Engagements.Where(e => e.ManagerId == managerId).GroupBy(e => e.ManagerId)
+            .Select(g => new EngagementSet(
+                g.Count(),
+                g.Sum(e => EF.Property<long>(e, ChangeRevisions.EngagementRevision)),
+                g.Sum(e => (long)e.Id),
+                db.ChangeCounters.Where(c => c.Name == ChangeCounter.Catalogue).Select(c => c.Value).First(),
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Directory).Select(d => d.Value).First()))
             .FirstOrDefault());
 
@@ -66,6 +67,12 @@ internal static class RevisionStamps
     public static Task<Engagement?> EngagementAsync(FastTrackDbContext db, int id) => EngagementQuery(db, id);
 
     /// <summary>The engagements of one manager, or of everyone when <paramref name="managerId"/> is null.</summary>
-    public static async Task<EngagementSet> EngagementsAsync(FastTrackDbContext db, string? managerId) =>
-        (managerId is null ? await AllQuery(db) : await ManagerQuery(db, managerId)) ?? new EngagementSet(0, 0, 0, 0, 0);
+    public static async Task<EngagementSet> EngagementsAsync(FastTrackDbContext db, string? managerId)
+    {
+        var set = managerId is null ? await AllQuery(db) : await ManagerQuery(db, managerId);
+        if (set is not null) return set;
+        // A manager without engagements: only the shared counters can change what they see.
+        var shared = await SharedQuery(db) ?? new Shared(0, 0, 0);
+        return new EngagementSet(0, 0, 0, shared.Catalogue, shared.Directory);
+    }
 }

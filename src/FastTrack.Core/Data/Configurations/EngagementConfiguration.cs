@@ -38,8 +38,9 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.HasIndex(e => new { e.State, e.FirstContactDone, e.FirstContactDueOn });
         // The list's default order (newest assigned first): a page is read off the index instead of sorting every row.
         b.HasIndex(e => new { e.AssignedOn, e.Id });
-        // A manager's own portfolio: counts by phase and the lists read only that manager's active engagements.
-        b.HasIndex(e => new { e.ManagerId, e.State, e.CurrentPhaseId });
+        // A manager's own portfolio: counts by phase and the lists read only that manager's active engagements; with the
+        // revision last, the portfolio's cache check (count and sums over the manager's engagements) reads the index alone.
+        b.HasIndex(nameof(Engagement.ManagerId), nameof(Engagement.State), nameof(Engagement.CurrentPhaseId), ChangeRevisions.EngagementRevision);
     }
 }
 

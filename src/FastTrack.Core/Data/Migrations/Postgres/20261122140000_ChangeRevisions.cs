@@ -20,6 +20,12 @@ public partial class ChangeRevisions : Migration
             nullable: false,
             defaultValue: 0L);
 
+        migrationBuilder.DropIndex(name: @"IX_Engagements_ManagerId_State_CurrentPhaseId", table: @"Engagements");
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_ManagerId_State_CurrentPhaseId_Revision",
+            table: @"Engagements",
+            columns: new[] { @"ManagerId", @"State", @"CurrentPhaseId", @"Revision" });
+
         migrationBuilder.CreateTable(
             name: @"ChangeCounters",
             columns: table => new
@@ -42,6 +48,11 @@ public partial class ChangeRevisions : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: @"ChangeCounters");
+        migrationBuilder.DropIndex(name: @"IX_Engagements_ManagerId_State_CurrentPhaseId_Revision", table: @"Engagements");
+        migrationBuilder.CreateIndex(
+            name: @"IX_Engagements_ManagerId_State_CurrentPhaseId",
+            table: @"Engagements",
+            columns: new[] { @"ManagerId", @"State", @"CurrentPhaseId" });
         migrationBuilder.DropColumn(name: @"Revision", table: @"Engagements");
     }
 }
