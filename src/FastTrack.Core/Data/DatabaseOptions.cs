@@ -67,7 +67,7 @@ public static class DatabaseSetup
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString)
     {
-        o.UseNpgsql(connectionString);
+        o.UseNpgsql(WithAutoPrepare(connectionString));
         Common(o);
     }
 
@@ -77,6 +77,21 @@ public static class DatabaseSetup
         // Migrations are written by hand without a model snapshot; MigratedSchemaTests prove that the
         // migrated schema equals the model instead (docs/decisions/0003-migrations-per-provider.md).
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>
+    /// Npgsql prepares a command on the server once it has run a few times on a connection and reuses the plan after
+    /// that ("auto-prepare"); it is off unless the connection string sets <c>Max Auto Prepare</c>. The app's commands are
+    /// few and repeated on every page, so it is on by default; a connection string that sets it (e.g. 0 behind a
+    /// connection pooler that cannot keep prepared statements) wins. See docs/deployment.md.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        b.MaxAutoPrepare = 100;
+        return b.ConnectionString;
     }
 
     public static FastTrackDbContext CreateContext(DatabaseProvider provider, string connectionString) =>
