@@ -91,7 +91,8 @@ public static class GetEngagementLookups
         {
             var stamp = await RevisionStamps.SharedAsync(db);
             var scope = AccessScope.IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : (int?)null;
-            return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope), () => ReadAsync(ct));
+            return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope), () => ReadAsync(ct),
+                x => x.Managers.Count + x.Partners.Count + x.Services.Count + x.Phases.Count);
         }
 
         private async Task<Result> ReadAsync(CancellationToken ct)

@@ -78,7 +78,9 @@ public static class GetEngagement
             if (stamp is null) return await ReadAsync(request, ct);
             var roles = (user.IsInRole(Roles.Admin), user.IsInRole(Roles.FastTrackManager), user.IsInRole(Roles.Partner));
             return await cache.GetOrReadAsync((nameof(GetEngagement), request, stamp, EngagementStore.Today(clock), user.Id, roles),
-                () => ReadAsync(request, ct));
+                () => ReadAsync(request, ct),
+                v => 1 + v.Engagement.Tasks.Count + v.Engagement.Steps.Count + v.Timeline.Count + v.UsageRecords.Count + v.Notes.Count
+                    + v.Engagement.WorkloadStatuses.Count + v.Playbook.Phases.Sum(p => p.Processes.Sum(pr => pr.Sections.Sum(s => 1 + s.Tasks.Count))));
         }
 
         private async Task<View> ReadAsync(Query request, CancellationToken ct)

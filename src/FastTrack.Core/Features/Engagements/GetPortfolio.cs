@@ -44,7 +44,8 @@ public static class GetPortfolio
             var all = request.All || !user.IsInRole(Roles.FastTrackManager);
             var stamp = await RevisionStamps.EngagementsAsync(db, all ? null : user.Id);
             return await cache.GetOrReadAsync((nameof(GetPortfolio), all ? null : user.Id, today, stamp),
-                () => ReadAsync(all, today, ct));
+                () => ReadAsync(all, today, ct),
+                r => r.Phases.Count + r.OverdueFirstContacts.Rows.Count + r.BlockedWorkloads.Rows.Count + r.BelowGoal.Rows.Count + r.ReadyForReview.Rows.Count);
         }
 
         private async Task<Result> ReadAsync(bool all, DateOnly today, CancellationToken ct)

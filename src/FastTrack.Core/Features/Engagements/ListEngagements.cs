@@ -57,7 +57,7 @@ public static class ListEngagements
         {
             var stamp = await RevisionStamps.SharedAsync(db);
             var scope = AccessScope.IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : (int?)null;
-            return await cache.GetOrReadAsync((nameof(ListEngagements), r, stamp, scope, EngagementStore.Today(clock)), () => ReadAsync(r, ct));
+            return await cache.GetOrReadAsync((nameof(ListEngagements), r, stamp, scope, EngagementStore.Today(clock)), () => ReadAsync(r, ct), x => 1 + x.Items.Count);
         }
 
         private async Task<Result> ReadAsync(Query r, CancellationToken ct)
