@@ -39,8 +39,11 @@ public class AuditEntry
     /// <summary>The client's IP address, recorded for sign-ins (and used to slow down guessing from one address).</summary>
     public string? Address { get; private set; }
 
+    // ChangesJson never changes once the entry exists (append-only), so it is parsed once per entry, not at each call.
+    private IReadOnlyList<FieldChange>? _changes;
+
     public IReadOnlyList<FieldChange> Changes() =>
-        JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? [];
+        _changes ??= Array.AsReadOnly(JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? []);
 }
 
 public static class AuditEntities
