@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FastTrack.Web.Infrastructure;
 
@@ -34,6 +35,15 @@ public static class SessionLimits
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        // The stamp validator only checks once ValidationInterval has elapsed since the cookie was issued (and re-issues
+        // it then); until that, answer here rather than resolve it and its SignInManager and UserManager on every request.
+        // Same options, clock and comparison as SecurityStampValidator<TUser>.ValidateAsync.
+        var stamp = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        if (context.Properties.IssuedUtc is { } issued
+            && (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued <= stamp.ValidationInterval)
+        {
             return;
         }
         await SecurityStampValidator.ValidatePrincipalAsync(context);

@@ -47,8 +47,11 @@ public class AuditEntry
         Summary = summary, ChangesJson = changesJson,
     };
 
+    // ChangesJson never changes once the entry exists (append-only), so it is parsed once per entry, not at each call.
+    private IReadOnlyList<FieldChange>? _changes;
+
     public IReadOnlyList<FieldChange> Changes() =>
-        JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? [];
+        _changes ??= Array.AsReadOnly(JsonSerializer.Deserialize<FieldChange[]>(ChangesJson, Json) ?? []);
 }
 
 public static class AuditEntities

@@ -117,6 +117,8 @@ public class EngagementJourneyTests
         var early = await fm.PostFormAsync($"/Engagements/{id}/Usage", new() { ["Data.Service"] = ServiceNames.Teams, ["Data.On"] = Iso(Today.AddDays(-30)), ["Data.ActiveUsers"] = "5" });
         Assert.StartsWith("The date cannot be before the engagement was assigned", FieldMessage(await early.HtmlAsync(), "Data.On"));
         Assert.Equal(HttpStatusCode.Redirect, (await fm.PostFormAsync($"/Engagements/{id}/Usage", new() { ["Data.Service"] = ServiceNames.Teams, ["Data.On"] = Iso(Today.AddDays(-3)), ["Data.ActiveUsers"] = "60" })).StatusCode);
+        var partway = await fm.GetPageAsync($"/Engagements/{id}");
+        Assert.Equal("No (100 users needed)", partway.QuerySelector("[data-testid='usage-table'] tr[data-service='Teams'] [data-testid='enablement']")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await fm.PostFormAsync($"/Engagements/{id}/Usage", new() { ["Data.Service"] = ServiceNames.Teams, ["Data.On"] = Iso(Today), ["Data.ActiveUsers"] = "120" })).StatusCode);
 
         // Workload status: Blocked needs a note.
