@@ -1,5 +1,8 @@
--- wrk script: each request completes a different open task (a real write) with the session's antiforgery token.
--- BENCH_TASKS: a file of "engagementId,taskId,version" lines; BENCH_COOKIE, BENCH_TOKEN: the signed-in session.
+-- wrk script: each request changes the status of a task (a real write) with the session's antiforgery token.
+-- BENCH_TASKS: a file of "engagementId,taskId,version" lines (open tasks); BENCH_COOKIE, BENCH_TOKEN: the signed-in session.
+-- The first pass over the list completes each task; a run that gets through the list reopens them (In progress) on
+-- the second pass, completes them again on the third, and so on, with the version each change leaves: every request
+-- is a change, never a conflict. A response other than the redirect of a saved change counts as an error (done()).
 local threads = {}
 function setup(thread)
   thread:set("tid", #threads)
@@ -21,9 +24,11 @@ end
 
 function request()
   local x = tasks[(counter % #tasks) + 1]
+  local pass = math.floor(counter / #tasks)
   counter = counter + step
-  local body = "__RequestVerificationToken=" .. token .. "&Data.TaskId=" .. x[2] .. "&Data.Version=" .. x[3]
-    .. "&Data.Status=Completed&Data.Reason=&Data.Note=bench"
+  local status = (pass % 2 == 0) and "Completed" or "InProgress"
+  local body = "__RequestVerificationToken=" .. token .. "&Data.TaskId=" .. x[2] .. "&Data.Version=" .. (x[3] + pass)
+    .. "&Data.Status=" .. status .. "&Data.Reason=&Data.Note=bench"
   return wrk.format("POST", "/Engagements/" .. x[1] .. "?handler=Task",
     { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie, ["X-Forwarded-Proto"] = "https" }, body)
 end
@@ -34,10 +39,18 @@ end
 
 -- A browser keeps the cookie the app renews (sliding expiry, security-stamp revalidation every minute);
 -- so does the benchmark, or every request after the first minute would revalidate and re-issue it.
+refused = 0
 function response(status, headers, body)
+  if status ~= 302 then refused = refused + 1 end
   local set = headers["Set-Cookie"]
   if set then
     local auth = string.match(set, "(FastTrack%.Auth=[^;]+)")
     if auth then cookie = string.gsub(cookie, "FastTrack%.Auth=[^;]*", function() return auth end) end
   end
+end
+
+function done(summary, latency, requests)
+  local n = 0
+  for _, thread in ipairs(threads) do n = n + (thread:get("refused") or 0) end
+  io.write(string.format("Not saved (no redirect): %d\n", n))
 end

@@ -42,10 +42,11 @@ internal static class BenchmarkEndpoints
             return Page(rows);
         }).AllowAnonymous();
 
-        app.MapGet("/bench/ef", async (FastTrackDbContext db, HttpContext http) =>
+        // A compiled query, as the app's busiest reads use (issue 7: "compiled queries where they pay").
+        app.MapGet("/bench/ef", async (FastTrackDbContext db) =>
         {
-            var rows = await db.CatalogueTasks.OrderBy(t => t.FtopId).Take(Rows)
-                .Select(t => new ValueTuple<int, string>(t.FtopId, t.NameEn)).ToListAsync(http.RequestAborted);
+            var rows = new List<(int, string)>(Rows);
+            await foreach (var row in FirstTasks(db)) rows.Add(row);
             return Page(rows);
         }).AllowAnonymous();
 
@@ -63,6 +64,9 @@ internal static class BenchmarkEndpoints
             return Results.Text(text.ToString());
         }).AllowAnonymous();
     }
+
+    private static readonly Func<FastTrackDbContext, IAsyncEnumerable<(int, string)>> FirstTasks = EF.CompileAsyncQuery(
+        (FastTrackDbContext db) => db.CatalogueTasks.OrderBy(t => t.FtopId).Take(Rows).Select(t => new ValueTuple<int, string>(t.FtopId, t.NameEn)));
 
     private static IResult Page(List<(int Id, string Name)> rows)
     {
