@@ -92,7 +92,8 @@ password=demo-password-2026
 eval "$(python3 eng/bench/session.py "$base" fm1@demo.fasttrack.example "$password" FM)"
 eval "$(python3 eng/bench/session.py "$base" admin@demo.fasttrack.example "$password" ADMIN)"
 # The open tasks with their current versions; fetched again before each write run (an earlier run changed them).
-open_tasks() { curl -fs "$base/bench/open-tasks?count=60000" > "$out/open-tasks.csv"; }
+# (A second's pause first: changes wrk had in flight when the previous run stopped are still being saved.)
+open_tasks() { sleep 1; curl -fs "$base/bench/open-tasks?count=60000" > "$out/open-tasks.csv"; }
 open_tasks
 echo "   signed in as fm1 (reads) and admin (task changes); $(wc -l < "$out/open-tasks.csv") open tasks; detail page /Engagements/$FM_ENGAGEMENT"
 

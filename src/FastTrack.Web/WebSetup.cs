@@ -132,9 +132,11 @@ public static class WebSetup
     }
 
     /// <summary>
-    /// Serilog from the "Serilog" section (levels, console), plus a rolling JSON file (one a day, 14 kept)
+    /// Serilog from the "Serilog" section (levels, console), plus a rolling JSON file (one a day or per 100 MB, 60 kept)
     /// at <c>Logging:FilePath</c>, by default <c>logs/</c> in the data folder.
     /// </summary>
+    internal const long LogFileBytes = 100L * 1024 * 1024;
+
     private static Serilog.ILogger Logger(IConfiguration config, string dataFolder)
     {
         var path = config["Logging:FilePath"];
@@ -143,8 +145,10 @@ public static class WebSetup
             // Sink assemblies named explicitly: discovery through the entry assembly fails under test hosts.
             .ReadFrom.Configuration(config, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
                 typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
+            // A new file each day and every 100 MB (without rollOnFileSizeLimit Serilog stops writing at its 1 GB default:
+            // a busy day went silent after about 1.5 million requests); the newest 60 files are kept.
             .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), path,
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)
+                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: LogFileBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: 60)
             .CreateLogger();
     }
 
