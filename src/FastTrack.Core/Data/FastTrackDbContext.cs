@@ -60,43 +60,70 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardAppendOnly();
-        SharedRevisionsRead = null;
-        var revisions = ChangeRevisions.Collect(ChangeTracker);
-        using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.Enter(Database.GetConnectionString()) : null;
-        if (revisions.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
-        if (Database.CurrentTransaction is not null)
+        var detect = DetectChangesOnce();
+        try
         {
-            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            GuardAppendOnly();
+            var revisions = ChangeRevisions.Collect(ChangeTracker);
+            using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.Enter(Database.GetConnectionString()) : null;
+            if (revisions.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (Database.CurrentTransaction is not null)
+            {
+                var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+                revisions.Raise(this);
+                return saved;
+            }
+            using var tx = Database.BeginTransaction();
+            var n = base.SaveChanges(acceptAllChangesOnSuccess);
             revisions.Raise(this);
-            return saved;
+            tx.Commit();
+            return n;
         }
-        using var tx = Database.BeginTransaction();
-        var n = base.SaveChanges(acceptAllChangesOnSuccess);
-        revisions.Raise(this);
-        tx.Commit();
-        return n;
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardAppendOnly();
-        SharedRevisionsRead = null;
-        var revisions = ChangeRevisions.Collect(ChangeTracker);
-        using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
-            ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString(), cancellationToken) : null;
-        if (revisions.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (Database.CurrentTransaction is not null)
+        var detect = DetectChangesOnce();
+        try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            GuardAppendOnly();
+            var revisions = ChangeRevisions.Collect(ChangeTracker);
+            using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
+                ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString(), cancellationToken) : null;
+            if (revisions.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (Database.CurrentTransaction is not null)
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await revisions.RaiseAsync(this, cancellationToken);
+                return saved;
+            }
+            await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await revisions.RaiseAsync(this, cancellationToken);
-            return saved;
+            await tx.CommitAsync(cancellationToken);
+            return n;
         }
-        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
-        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await revisions.RaiseAsync(this, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return n;
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Detects changes once for the append-only guard, the revisions and the save (each would otherwise run it again),
+    /// and returns whether automatic detection was on, to be restored after the save.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        SharedRevisionsRead = null;
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
     }
 
     /// <summary>The audit trail is append-only: no code path of the app may update or delete a row of it.</summary>
