@@ -13,6 +13,12 @@ public static class AccessScope
         user is { IsAuthenticated: true } && user.IsInRole(Roles.Partner)
         && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.FastTrackManager);
 
+    /// <summary>
+    /// What the caller's reads are scoped to, as a cache key part: the partner's organisation (-1 without one, which sees
+    /// nothing), or null for everyone who is not scoped.
+    /// </summary>
+    public static int? ScopeKey(ICurrentUser user) => IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : null;
+
     /// <summary>The query filter on engagements: a Partner sees their organisation's.</summary>
     public const string EngagementFilter = "PartnerScope";
 

@@ -90,7 +90,7 @@ public static class GetEngagementLookups
         public async Task<Result> Handle(FilterQuery request, CancellationToken ct)
         {
             var stamp = await RevisionStamps.SharedAsync(db);
-            var scope = AccessScope.IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : (int?)null;
+            var scope = AccessScope.ScopeKey(user);
             return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope), () => ReadAsync(ct),
                 x => x.Managers.Count + x.Partners.Count + x.Services.Count + x.Phases.Count);
         }

@@ -56,7 +56,7 @@ public static class ListEngagements
         public async Task<Result> Handle(Query r, CancellationToken ct)
         {
             var stamp = await RevisionStamps.SharedAsync(db);
-            var scope = AccessScope.IsPartnerOnly(user) ? user.PartnerOrganisationId ?? -1 : (int?)null;
+            var scope = AccessScope.ScopeKey(user);
             return await cache.GetOrReadAsync((nameof(ListEngagements), r, stamp, scope, EngagementStore.Today(clock)), () => ReadAsync(r, ct), x => 1 + x.Items.Count);
         }
 
