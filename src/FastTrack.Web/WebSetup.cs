@@ -122,6 +122,7 @@ public static class WebSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
+        ReusedFormTokens.Register(services);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Admin, Roles.FastTrackManager));

@@ -67,7 +67,7 @@ public static class DatabaseSetup
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string connectionString)
     {
-        o.UseNpgsql(WithAutoPrepare(connectionString));
+        o.UseNpgsql(WithPoolDefaults(connectionString));
         Common(o);
     }
 
@@ -80,17 +80,22 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Npgsql prepares a command on the server once it has run a few times on a connection and reuses the plan after
-    /// that ("auto-prepare"); it is off unless the connection string sets <c>Max Auto Prepare</c>. The app's commands are
-    /// few and repeated on every page, so it is on by default; a connection string that sets it (e.g. 0 behind a
-    /// connection pooler that cannot keep prepared statements) wins. See docs/deployment.md.
+    /// Two Npgsql settings the app turns on unless the connection string sets them (docs/deployment.md):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare</c> (off by default): a command that has run a few times on a connection is prepared on the
+    /// server and its plan reused. The app's commands are few and repeated on every page. A connection string that sets it
+    /// (e.g. 0 behind a pooler that cannot keep prepared statements) wins.</item>
+    /// <item><c>No Reset On Close</c>: a pooled connection is not reset (RESET ALL, DISCARD, unlock advisory locks) each time
+    /// it goes back to the pool. The app keeps no session state on a connection (no SET, temporary tables, advisory
+    /// locks or LISTEN), and the reset was a second statement on every request.</item>
+    /// </list>
     /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
+    internal static string WithPoolDefaults(string connectionString)
     {
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            || connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
-        b.MaxAutoPrepare = 100;
+        bool Sets(params string[] names) => names.Any(n => connectionString.Contains(n, StringComparison.OrdinalIgnoreCase));
+        if (!Sets("Auto Prepare", "AutoPrepare")) b.MaxAutoPrepare = 100;
+        if (!Sets("No Reset On Close", "NoResetOnClose")) b.NoResetOnClose = true;
         return b.ConnectionString;
     }
 

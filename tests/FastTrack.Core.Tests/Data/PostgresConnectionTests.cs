@@ -6,13 +6,15 @@ namespace FastTrack.Tests.Data;
 public class PostgresConnectionTests
 {
     [Fact]
-    public void Auto_prepare_is_on_unless_the_connection_string_says_otherwise()
+    public void Auto_prepare_and_no_reset_on_close_are_on_unless_the_connection_string_says_otherwise()
     {
-        var added = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare("Host=db;Database=fasttrack;Username=app"));
+        var added = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolDefaults("Host=db;Database=fasttrack;Username=app"));
         Assert.Equal(100, added.MaxAutoPrepare);
+        Assert.True(added.NoResetOnClose);
         Assert.Equal(("db", "fasttrack", "app"), (added.Host, added.Database, added.Username));
 
-        var off = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithAutoPrepare("Host=db;Database=fasttrack;Max Auto Prepare=0"));
+        var off = new NpgsqlConnectionStringBuilder(DatabaseSetup.WithPoolDefaults("Host=db;Database=fasttrack;Max Auto Prepare=0;No Reset On Close=false"));
         Assert.Equal(0, off.MaxAutoPrepare);
+        Assert.False(off.NoResetOnClose);
     }
 }

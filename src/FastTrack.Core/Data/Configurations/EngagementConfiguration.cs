@@ -39,8 +39,11 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         // The list's default order (newest assigned first): a page is read off the index instead of sorting every row.
         b.HasIndex(e => new { e.AssignedOn, e.Id });
         // A manager's own portfolio: counts by phase and the lists read only that manager's active engagements; with the
-        // revision last, the portfolio's cache check (count and sums over the manager's engagements) reads the index alone.
-        b.HasIndex(nameof(Engagement.ManagerId), nameof(Engagement.State), nameof(Engagement.CurrentPhaseId), ChangeRevisions.EngagementRevision);
+        // revision last, the portfolio's cache check (count and sums of revisions and ids over the manager's engagements)
+        // reads the index alone. SQLite's indexes hold the row id already; PostgreSQL's carry the id and the partner
+        // column (the partner filter) as included columns, or it reads the table instead (migration ManagerIndexCovers).
+        b.HasIndex(nameof(Engagement.ManagerId), nameof(Engagement.State), nameof(Engagement.CurrentPhaseId), ChangeRevisions.EngagementRevision)
+            .IncludeProperties(nameof(Engagement.Id), nameof(Engagement.PartnerOrganisationId));
     }
 }
 

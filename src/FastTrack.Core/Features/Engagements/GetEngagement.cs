@@ -44,6 +44,46 @@ public static class GetEngagement
         public bool InSuccessReview => Engagement.CurrentProcess.NameEn == PlaybookNames.ConductSuccessReview;
         public IEnumerable<EngagementTask> CycleTasks => Engagement.Tasks.Where(t => t.Cycle == Engagement.Cycle);
 
+        /// <summary>
+        /// The current cycle's checklist in the page's order: each phase and process that has tasks or guidance steps, its
+        /// sections by their order (with the section's step), and their tasks by FTOP id. Grouped once per view: the view is
+        /// cached (the handler) and the page shows it on every visit.
+        /// </summary>
+        public IReadOnlyList<ChecklistPhase> Checklist => checklist ??= GroupChecklist();
+
+        /// <summary>Every process of the playbook in order, for the stepper.</summary>
+        public IReadOnlyList<(Phase Phase, Process Process)> Steps =>
+            steps ??= [.. Playbook.Phases.SelectMany(p => p.Processes.OrderBy(x => x.Order).Select(x => (p, x)))];
+
+        private IReadOnlyList<ChecklistPhase>? checklist;
+        private IReadOnlyList<(Phase, Process)>? steps;
+
+        private List<ChecklistPhase> GroupChecklist()
+        {
+            var cycle = Engagement.Cycle;
+            var tasks = CycleTasks.ToList();
+            var stepsOfCycle = Engagement.Steps.Where(s => s.Cycle == cycle).ToList();
+            var phases = new List<ChecklistPhase>();
+            foreach (var phase in Playbook.Phases)
+            {
+                var processes = new List<ChecklistProcess>();
+                foreach (var process in phase.Processes.OrderBy(p => p.Order))
+                {
+                    var ofProcess = tasks.Where(t => t.ProcessId == process.Id).ToList();
+                    var stepsOfProcess = stepsOfCycle.Where(s => s.ProcessId == process.Id).ToList();
+                    if (ofProcess.Count == 0 && stepsOfProcess.Count == 0) continue;
+                    var sections = ofProcess.Select(t => t.Section).Concat(stepsOfProcess.Select(s => s.Section))
+                        .DistinctBy(s => s.Id).OrderBy(s => s.Order)
+                        .Select(section => new ChecklistSection(section, stepsOfProcess.FirstOrDefault(s => s.SectionId == section.Id),
+                            [.. ofProcess.Where(t => t.SectionId == section.Id).OrderBy(t => t.FtopId)]))
+                        .ToList();
+                    processes.Add(new ChecklistProcess(process, sections));
+                }
+                if (processes.Count > 0) phases.Add(new ChecklistPhase(phase, processes));
+            }
+            return phases;
+        }
+
         /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
         public Access Access { get; init; } = new(false, false);
 
@@ -53,6 +93,13 @@ public static class GetEngagement
         /// <summary>The engagement's notes; not on <see cref="Engagement"/>.</summary>
         public IReadOnlyList<Note> Notes { get; init; } = [];
     }
+
+    public sealed record ChecklistPhase(Phase Phase, IReadOnlyList<ChecklistProcess> Processes);
+
+    public sealed record ChecklistProcess(Process Process, IReadOnlyList<ChecklistSection> Sections);
+
+    /// <param name="Step">The section's guidance step in this cycle, if it has one.</param>
+    public sealed record ChecklistSection(Section Section, EngagementStep? Step, IReadOnlyList<EngagementTask> Tasks);
 
     /// <param name="CanManage">Edit, move phases, override gates, DIBS/SSAT, success review, assign partners (Admin, FM).</param>
     /// <param name="CanWork">Task status with notes, usage, workload status, notes (Admin, FM, or a Partner assigned to it).</param>
