@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using FastTrack.Features.Engagements;
 using Microsoft.AspNetCore.Html;
@@ -10,7 +12,8 @@ namespace FastTrack.Web.Pages.Engagements;
 /// <summary>
 /// Active usage over time per service against the dashed 10% line: server-rendered SVG, no script. The engagement and
 /// usage pages both show it. Written as one string rather than a partial view: on the busiest page the partial's
-/// look-up and activation cost more than the drawing (docs/performance.md).
+/// look-up and activation cost more than the drawing (docs/performance.md). A view read from the cache is the same
+/// object until the engagement changes, so its chart is drawn once per language and kept with it.
 /// </summary>
 public static class UsageChart
 {
@@ -18,7 +21,12 @@ public static class UsageChart
     private static readonly string[] Colours = ["#0d6efd", "#198754", "#d63384", "#fd7e14", "#6f42c1", "#20c997", "#6c757d", "#dc3545"];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static IHtmlContent Render(GetEngagement.View view, IStringLocalizer text)
+    private static readonly ConditionalWeakTable<GetEngagement.View, ConcurrentDictionary<(string, string), IHtmlContent>> Drawn = [];
+
+    public static IHtmlContent Render(GetEngagement.View view, IStringLocalizer text) =>
+        Drawn.GetOrCreateValue(view).GetOrAdd((CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name), _ => Draw(view, text));
+
+    private static HtmlString Draw(GetEngagement.View view, IStringLocalizer text)
     {
         var culture = CultureInfo.CurrentCulture;
         var records = view.UsageRecords.OrderBy(r => r.On).Select(r => (r.Service, r.On, Percent: (double)r.Percent)).ToList();
