@@ -4,12 +4,15 @@
 #
 # Usage: eng/bench.sh [--engagements N (10000)] [--provider sqlite|postgres] [--duration 20s] [--connections 16]
 #                     [--data DIR (reuse a seeded folder)] [--half-minutes M (then M minutes at half load, memory sampled)]
-#                     [--warmup 10s (unmeasured load on each page first)] [--reads-only] [--keep]
+#                     [--warmup 10s (unmeasured load on each page first)] [--rounds R (1)] [--reads-only] [--keep]
+# --rounds R measures every page R times, round after round (each round: the baselines, every page, the write), and
+# reports each page's median: this machine's speed drifts by ±20 % over minutes, and a ratio is only as good as the
+# baseline measured next to it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-engagements=10000; provider=sqlite; duration=20s; warmup=10s; connections=16; threads=2; data=""; half_minutes=0; reads_only=0; keep=0
+engagements=10000; provider=sqlite; duration=20s; warmup=10s; connections=16; threads=2; data=""; half_minutes=0; reads_only=0; keep=0; rounds=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --engagements) engagements=$2; shift ;;
@@ -19,6 +22,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift ;;
     --data) data=$2; shift ;;
     --half-minutes) half_minutes=$2; shift ;;
+    --rounds) rounds=$2; shift ;;
     --reads-only) reads_only=1 ;;
     --keep) keep=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -131,37 +135,57 @@ print(f"{rps:.1f} {p50:.2f} {p99:.2f} {errors} {total}")
 PY
 }
 
-echo "== load: wrk -t$threads -c$connections -d$duration per page, each after $warmup unmeasured (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== load: wrk -t$threads -c$connections -d$duration per page, $rounds round(s), each page first after $warmup unmeasured (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 # Each page is measured in the steady state: .NET compiles hot code again (tiered, profile-guided) during the first
-# seconds of load, so every page (and the write) first gets $warmup of unmeasured load.
-declare -A rps
-results=()
-for entry in "${pages[@]}"; do
-  name=${entry%%|*}; path=${entry#*|}
-  # A fresh session per page: its cookie is inside the minute before the security stamp is revalidated.
-  eval "$(python3 eng/bench/session.py "$base" fm1@demo.fasttrack.example "$password" FM)"
-  cookie="$FM_COOKIE"; paths="$path"
-  run_wrk "warmup-$name" 0 "$warmup" -s eng/bench/get.lua
-  run_wrk "$name" 0 "$duration" -s eng/bench/get.lua
-  read -r r p50 p99 err total < <(parse "$out/$name.txt")
-  rps[$name]=$r; results+=("$name|$path|$r|$p50|$p99|$err|$total")
+# seconds of load, so every page (and the write) first gets $warmup of unmeasured load (in the first round).
+declare -A path_of; names=()
+for entry in "${pages[@]}"; do names+=("${entry%%|*}"); path_of[${entry%%|*}]=${entry#*|}; done
+path_of[complete-task]="POST /Engagements/{id}?handler=Task"
+[ $reads_only = 0 ] && names+=(complete-task)
+for round in $(seq 1 "$rounds"); do
+  for entry in "${pages[@]}"; do
+    name=${entry%%|*}; path=${entry#*|}
+    # A fresh session per page: its cookie is inside the minute before the security stamp is revalidated.
+    eval "$(python3 eng/bench/session.py "$base" fm1@demo.fasttrack.example "$password" FM)"
+    cookie="$FM_COOKIE"; paths="$path"
+    [ "$round" = 1 ] && run_wrk "warmup-$name" 0 "$warmup" -s eng/bench/get.lua
+    run_wrk "$name-r$round" 0 "$duration" -s eng/bench/get.lua
+  done
+  if [ $reads_only = 0 ]; then
+    eval "$(python3 eng/bench/session.py "$base" admin@demo.fasttrack.example "$password" ADMIN)"
+    cookie="$ADMIN_COOKIE"; paths=""
+    [ "$round" = 1 ] && run_wrk warmup-complete-task 0 "$warmup" -s eng/bench/complete-task.lua
+    open_tasks
+    run_wrk "complete-task-r$round" 0 "$duration" -s eng/bench/complete-task.lua
+  fi
 done
-if [ $reads_only = 0 ]; then
-  eval "$(python3 eng/bench/session.py "$base" admin@demo.fasttrack.example "$password" ADMIN)"
-  cookie="$ADMIN_COOKIE"; paths=""
-  run_wrk warmup-complete-task 0 "$warmup" -s eng/bench/complete-task.lua
-  open_tasks
-  run_wrk complete-task 0 "$duration" -s eng/bench/complete-task.lua
-  read -r r p50 p99 err total < <(parse "$out/complete-task.txt")
-  rps[complete-task]=$r; results+=("complete-task|POST /Engagements/{id}?handler=Task|$r|$p50|$p99|$err|$total")
-fi
+# Each page's median round (by req/s; its latencies with it), errors over all rounds, and the median of its per-round
+# ratios to the EF baseline.
+declare -A rps ratio rounds_of
+results=()
+for name in "${names[@]}"; do
+  path=${path_of[$name]}
+  rows=(); all=""
+  for round in $(seq 1 "$rounds"); do
+    read -r r p50 p99 err total < <(parse "$out/$name-r$round.txt")
+    read -r e _ < <(parse "$out/ef-r$round.txt")
+    rows+=("$r $p50 $p99 $err $total $e")
+  done
+  read -r r p50 p99 err total med all < <(printf '%s\n' "${rows[@]}" | python3 -c '
+import sys, statistics
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+mid = sorted(rows, key=lambda x: x[0])[(len(rows) - 1) // 2]
+ratios = [x[0] / x[5] for x in rows]
+print(f"{mid[0]:.1f} {mid[1]:.2f} {mid[2]:.2f} {int(sum(x[3] for x in rows))} {int(sum(x[4] for x in rows))} {statistics.median(ratios):.2f} " + ",".join(f"{q:.2f}" for q in ratios))')
+  rps[$name]=$r; ratio[$name]=$med; rounds_of[$name]=$all
+  results+=("$name|$path|$r|$p50|$p99|$err|$total")
+done
 echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg); app RSS $(awk '/VmRSS/ {print int($2/1024) " MB"}' /proc/$app_pid/status)"
 
-printf '\n%-14s %-40s %10s %9s %9s %7s %8s\n' page path "req/s" "p50 ms" "p99 ms" errors "÷ EF"
+printf '\n%-14s %-40s %10s %9s %9s %7s %8s  %s\n' page path "req/s" "p50 ms" "p99 ms" errors "÷ EF" "÷ EF per round"
 for row in "${results[@]}"; do
   IFS='|' read -r name path r p50 p99 err total <<< "$row"
-  ratio=$(python3 -c "print(f'{$r / ${rps[ef]}:.2f}')")
-  printf '%-14s %-40s %10s %9s %9s %7s %8s\n' "$name" "$path" "$r" "$p50" "$p99" "$err" "$ratio"
+  printf '%-14s %-40s %10s %9s %9s %7s %8s  %s\n' "$name" "$path" "$r" "$p50" "$p99" "$err" "${ratio[$name]}" "${rounds_of[$name]}"
 done | tee "$out/summary.txt"
 
 if [ "$half_minutes" != 0 ]; then
