@@ -8,7 +8,9 @@ namespace FastTrack.Web.Pages.Engagements;
 /// <summary>/Engagements: filters (phase, motion, service, partner, manager, state), search by customer, sort, paging.</summary>
 public class IndexModel(IMediator mediator) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // From the query string only: bound from every source, "Page" also matched Razor Pages' own "page" route value
+    // (the page's name), failed to convert, and every page of the list showed page 1.
+    [FromQuery]
     public ListEngagements.Query Filter { get; set; } = new();
 
     public ListEngagements.Result Result { get; private set; } = null!;
