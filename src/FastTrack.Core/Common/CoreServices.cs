@@ -18,7 +18,10 @@ public static class CoreServices
         services.AddScoped<IMediator, Mediator>();
         services.Scan(scan => scan.FromAssemblies(typeof(CoreServices).Assembly)
             .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime());
+            // A validator builds its rules in its constructor: one without dependencies is built once (FluentValidation's
+            // validators are stateless once built); one that reads the database is built per request with its context.
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)).Where(Stateless), publicOnly: false).AsImplementedInterfaces().WithSingletonLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)).Where(t => !Stateless(t)), publicOnly: false).AsImplementedInterfaces().WithScopedLifetime());
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
@@ -26,4 +29,6 @@ public static class CoreServices
         services.AddSingleton<Caching.ReadCache>();
         return services;
     }
+
+    private static bool Stateless(Type validator) => validator.GetConstructors().All(c => c.GetParameters().Length == 0);
 }
