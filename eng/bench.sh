@@ -95,11 +95,12 @@ curl -fs "$base/health/ready" >/dev/null || { echo "the app did not start; see $
 password=demo-password-2026
 eval "$(python3 eng/bench/session.py "$base" fm1@demo.fasttrack.example "$password" FM)"
 eval "$(python3 eng/bench/session.py "$base" admin@demo.fasttrack.example "$password" ADMIN)"
-# The open tasks with their current versions; fetched again before each write run (an earlier run changed them).
+# The tasks the writers change, with their current versions and states; fetched again before each write run (an
+# earlier run changed them).
 # (A second's pause first: changes wrk had in flight when the previous run stopped are still being saved.)
-open_tasks() { sleep 1; curl -fs "$base/bench/open-tasks?count=60000" > "$out/open-tasks.csv"; }
-open_tasks
-echo "   signed in as fm1 (reads) and admin (task changes); $(wc -l < "$out/open-tasks.csv") open tasks; detail page /Engagements/$FM_ENGAGEMENT"
+fetch_tasks() { sleep 1; curl -fs "$base/bench/tasks?count=60000" > "$out/tasks.csv"; }
+fetch_tasks
+echo "   signed in as fm1 (reads) and admin (task changes); $(wc -l < "$out/tasks.csv") tasks to change; detail page /Engagements/$FM_ENGAGEMENT"
 
 pages=(
   "raw|/bench/raw"
@@ -113,7 +114,7 @@ pages=(
 # run NAME DELAY_MS SCRIPT_ARGS... -> $out/NAME.txt
 run_wrk() {
   local name=$1 delay=$2 dur=$3; shift 3
-  BENCH_DELAY_MS=$delay BENCH_THREADS=$threads BENCH_COOKIE="$cookie" BENCH_PATHS="$paths" BENCH_TOKEN="$ADMIN_TOKEN" BENCH_TASKS="$out/open-tasks.csv" \
+  BENCH_DELAY_MS=$delay BENCH_THREADS=$threads BENCH_COOKIE="$cookie" BENCH_PATHS="$paths" BENCH_TOKEN="$ADMIN_TOKEN" BENCH_TASKS="$out/tasks.csv" \
     wrk -t$threads -c$connections -d"$dur" --timeout 10s --latency "$@" "$base" > "$out/$name.txt"
 }
 # parse FILE -> "rps p50ms p99ms errors"
@@ -155,7 +156,7 @@ for round in $(seq 1 "$rounds"); do
     eval "$(python3 eng/bench/session.py "$base" admin@demo.fasttrack.example "$password" ADMIN)"
     cookie="$ADMIN_COOKIE"; paths=""
     [ "$round" = 1 ] && run_wrk warmup-complete-task 0 "$warmup" -s eng/bench/complete-task.lua
-    open_tasks
+    fetch_tasks
     run_wrk "complete-task-r$round" 0 "$duration" -s eng/bench/complete-task.lua
   fi
 done
@@ -196,7 +197,7 @@ if [ "$half_minutes" != 0 ]; then
     IFS='|' read -r name path r p50 p99 err total <<< "$row"
     # A connection sends one request per (delay + latency); latency at half load is small beside the delay.
     delay=$(python3 -c "print(max(1, int($connections * 1000 / ($r / 2))))")
-    if [ "$name" = complete-task ]; then open_tasks; cookie="$ADMIN_COOKIE"; run_wrk "half-$name" "$delay" 30s -s eng/bench/complete-task.lua
+    if [ "$name" = complete-task ]; then fetch_tasks; cookie="$ADMIN_COOKIE"; run_wrk "half-$name" "$delay" 30s -s eng/bench/complete-task.lua
     else cookie="$FM_COOKIE"; paths="$path"; run_wrk "half-$name" "$delay" 30s -s eng/bench/get.lua; fi
     read -r hr hp50 hp99 herr htotal < <(parse "$out/half-$name.txt")
     printf '%-14s %10.0f %10s %9s %9s %7s\n' "$name" "$(python3 -c "print($r / 2)")" "$hr" "$hp50" "$hp99" "$herr"

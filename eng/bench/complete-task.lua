@@ -1,8 +1,9 @@
 -- wrk script: each request changes the status of a task (a real write) with the session's antiforgery token.
--- BENCH_TASKS: a file of "engagementId,taskId,version" lines (open tasks); BENCH_COOKIE, BENCH_TOKEN: the signed-in session.
--- The first pass over the list completes each task; a run that gets through the list reopens them (In progress) on
--- the second pass, completes them again on the third, and so on, with the version each change leaves: every request
--- is a change, never a conflict. A response other than the redirect of a saved change counts as an error (done()).
+-- BENCH_TASKS: a file of "engagementId,taskId,version,completed" lines (/bench/tasks); BENCH_COOKIE, BENCH_TOKEN: the
+-- signed-in session. The first pass over the list completes each open task and reopens (In progress) each completed
+-- one; a run that gets through the list turns them back on the second pass, and so on, with the version each change
+-- leaves: every request is a change, never a conflict, and half of them complete a task. A response other than the
+-- redirect of a saved change counts as an error (done()).
 local threads = {}
 function setup(thread)
   thread:set("tid", #threads)
@@ -12,8 +13,8 @@ end
 function init(args)
   tasks = {}
   for line in io.lines(os.getenv("BENCH_TASKS")) do
-    local e, t, v = line:match("(%d+),(%d+),(%d+)")
-    if e then table.insert(tasks, { e, t, v }) end
+    local e, t, v, c = line:match("(%d+),(%d+),(%d+),(%d)")
+    if e then table.insert(tasks, { e, t, v, c == "1" and 1 or 0 }) end
   end
   step = tonumber(os.getenv("BENCH_THREADS") or "2")
   counter = tid or 0
@@ -29,7 +30,7 @@ function request()
   local x = tasks[(counter % #tasks) + 1]
   local pass = math.max(0, math.floor(counter / #tasks))
   counter = counter + step
-  local status = (pass % 2 == 0) and "Completed" or "InProgress"
+  local status = ((pass + x[4]) % 2 == 0) and "Completed" or "InProgress"
   local body = "__RequestVerificationToken=" .. token .. "&Data.TaskId=" .. x[2] .. "&Data.Version=" .. (x[3] + pass)
     .. "&Data.Status=" .. status .. "&Data.Reason=&Data.Note=bench"
   return wrk.format("POST", "/Engagements/" .. x[1] .. "?handler=Task",

@@ -50,17 +50,19 @@ internal static class BenchmarkEndpoints
             return Page(rows);
         }).AllowAnonymous();
 
-        // Open tasks of active engagements, one line each: engagement id, task id, version (what the task form posts).
-        app.MapGet("/bench/open-tasks", async (FastTrackDbContext db, int count) =>
+        // The tasks a benchmark writer changes, one line each: engagement id, task id, version (what the task form
+        // posts), and 1 if the task is completed now. Every task of an active engagement's current cycle except the
+        // success review (completing it is another use case), whatever its status: the writers reopen a completed one
+        // and complete an open one, back and forth, so runs one after another never run out of tasks to change.
+        app.MapGet("/bench/tasks", async (FastTrackDbContext db, int count) =>
         {
             var tasks = await db.EngagementTasks
-                .Where(t => (t.Status == EngagementTaskStatus.NotStarted || t.Status == EngagementTaskStatus.InProgress)
-                    && t.FtopId != PlaybookNames.SuccessReviewTask
+                .Where(t => t.FtopId != PlaybookNames.SuccessReviewTask
                     && db.Engagements.Any(e => e.Id == t.EngagementId && e.State == EngagementState.Active && e.Cycle == t.Cycle))
                 .OrderBy(t => t.Id).Take(count)
-                .Select(t => new { t.EngagementId, t.Id, t.Version }).ToListAsync();
+                .Select(t => new { t.EngagementId, t.Id, t.Version, Completed = t.Status == EngagementTaskStatus.Completed }).ToListAsync();
             var text = new StringBuilder();
-            foreach (var t in tasks) text.Append(CultureInfo.InvariantCulture, $"{t.EngagementId},{t.Id},{t.Version}\n");
+            foreach (var t in tasks) text.Append(CultureInfo.InvariantCulture, $"{t.EngagementId},{t.Id},{t.Version},{(t.Completed ? 1 : 0)}\n");
             return Results.Text(text.ToString());
         }).AllowAnonymous();
     }
