@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using FastTrack.Data;
+using FastTrack.Data.DemoData;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Domain.Users;
 using FastTrack.Tests;
@@ -139,6 +140,30 @@ public sealed class AppDatabase : IDisposable
             Npgsql.NpgsqlConnection.ClearAllPools();
             PostgresAdmin.DropDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
         }
+    }
+}
+
+/// <summary>The demo data of <c>seed-demo</c> in a test app, and its users signed in.</summary>
+public static class DemoApp
+{
+    public static async Task<DemoDataSummary> SeedDemoAsync(this WebApplicationFactory<Program> app, int engagements, int seed)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();
+        var generator = new DemoDataGenerator(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), TimeProvider.System);
+        return await generator.GenerateAsync(new DemoDataOptions(engagements, Seed: seed));
+    }
+
+    /// <summary>A browser signed in as a demo user: "fm1", "admin", "partner1-1" …</summary>
+    public static async Task<HttpClient> DemoUserAsync(this WebApplicationFactory<Program> app, string user)
+    {
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signedIn = await browser.PostFormAsync("/Account/SignIn", new()
+        {
+            ["Data.Email"] = $"{user}@{DemoDataGenerator.EmailDomain}", ["Data.Password"] = DemoDataGenerator.DefaultPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return browser;
     }
 }
 

@@ -1,11 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using FastTrack.Data;
-using FastTrack.Data.DemoData;
-using FastTrack.Domain.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FastTrack.Web.Tests.Pages;
 
@@ -22,18 +16,8 @@ public class ListPagingTests
     public async Task The_second_page_shows_the_next_rows_and_the_next_link_leads_to_it(string user, string list, string rows)
     {
         using var app = new AppFactory();
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();
-            var generator = new DemoDataGenerator(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), TimeProvider.System);
-            await generator.GenerateAsync(new DemoDataOptions(120, Seed: 3));
-        }
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var signedIn = await browser.PostFormAsync("/Account/SignIn", new()
-        {
-            ["Data.Email"] = $"{user}@{DemoDataGenerator.EmailDomain}", ["Data.Password"] = DemoDataGenerator.DefaultPassword,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        await app.SeedDemoAsync(120, seed: 3);
+        var browser = await app.DemoUserAsync(user);
 
         var first = await browser.GetPageAsync(list);
         var second = await browser.GetPageAsync(list + (list.Contains('?') ? "&" : "?") + "Page=2");

@@ -1,10 +1,5 @@
 using System.Data.Common;
-using System.Net;
 using FastTrack.Data;
-using FastTrack.Data.DemoData;
-using FastTrack.Domain.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,24 +52,18 @@ public class QueryBudgetTests(Xunit.Abstractions.ITestOutputHelper output)
         var counter = new CommandCounter();
         using var app = new AppFactory();
         using var counted = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(counter)));
+        await counted.SeedDemoAsync(engagements, seed: 7);
         int busiest;
         using (var scope = counted.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();
-            var generator = new DemoDataGenerator(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), TimeProvider.System);
-            var summary = await generator.GenerateAsync(new DemoDataOptions(engagements, Seed: 7));
             Assert.Equal(engagements, await db.Engagements.CountAsync());
             Assert.True(await db.EngagementTasks.CountAsync() >= engagements, "The demo engagements have checklists.");
             // The engagement with the most rows under it: a query per task, usage point or note would show there.
             busiest = await db.Engagements.OrderByDescending(e => e.Tasks.Count + e.UsageRecords.Count + e.Notes.Count).Select(e => e.Id).FirstAsync();
         }
 
-        var fm = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var signedIn = await fm.PostFormAsync("/Account/SignIn", new()
-        {
-            ["Data.Email"] = $"fm1@{DemoDataGenerator.EmailDomain}", ["Data.Password"] = DemoDataGenerator.DefaultPassword,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var fm = await counted.DemoUserAsync("fm1");
 
         var counts = new Dictionary<string, int>();
         foreach (var page in new[]
