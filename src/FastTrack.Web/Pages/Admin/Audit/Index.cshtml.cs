@@ -1,8 +1,6 @@
-using System.Globalization;
 using FastTrack.Features.Audit;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FastTrack.Web.Pages.Admin.Audit;
@@ -18,21 +16,4 @@ public class IndexModel(IMediator mediator) : PageModel
     public BrowseAudit.Result Result { get; private set; } = null!;
 
     public async Task OnGetAsync() => Result = await mediator.Send(Filter);
-
-    /// <summary>
-    /// This list with another page. Written out: Url.Page takes a "Page" value as the name of the page to link to, and
-    /// dropped the page number.
-    /// </summary>
-    public string PageUrl(int page)
-    {
-        var values = new Dictionary<string, string?>
-        {
-            [nameof(Filter.EntityType)] = Filter.EntityType, [nameof(Filter.EntityId)] = Filter.EntityId,
-            [nameof(Filter.Action)] = Filter.Action, [nameof(Filter.User)] = Filter.User,
-            [nameof(Filter.From)] = Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [nameof(Filter.To)] = Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            [nameof(Filter.Page)] = page.ToString(CultureInfo.InvariantCulture),
-        };
-        return QueryHelpers.AddQueryString("/Admin/Audit", values.Where(v => !string.IsNullOrEmpty(v.Value)));
-    }
 }
