@@ -1,0 +1,118 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using FastTrack.Domain.Catalogue;
+using FastTrack.Features.Engagements;
+using FastTrack.Web.Pages.Engagements;
+using static FastTrack.Web.Tests.Pages.Engagements.EngagementJourneyTests;
+
+namespace FastTrack.Web.Tests.Pages.Engagements;
+
+/// <summary>
+/// The engagement page's content is rendered once per cached view and language and then written from memory
+/// (DetailsBody, ADR 0012): each request still gets its own form token, a change shows at once, the language is
+/// the caller's, and a refused form's messages are never kept.
+/// </summary>
+public sealed class EngagementPageKeptTests : IDisposable
+{
+    private const string Field = "__RequestVerificationToken";
+    private readonly string customer = $"Kept{Guid.NewGuid():N}"[..16];
+    private readonly List<string> renders = [];
+
+    public EngagementPageKeptTests() => DetailsBody.Rendering += Watch;
+
+    public void Dispose() => DetailsBody.Rendering -= Watch;
+
+    // Other tests render engagement pages in parallel: count only this test's customer.
+    private void Watch(GetEngagement.View view)
+    {
+        if (view.Engagement.Customer.Name == customer) lock (renders) renders.Add(System.Globalization.CultureInfo.CurrentUICulture.Name);
+    }
+
+    private int Renders { get { lock (renders) return renders.Count; } }
+
+    [Fact]
+    public async Task The_same_user_in_two_browsers_gets_the_kept_page_with_each_browsers_own_form_token()
+    {
+        using var app = new AppFactory();
+        var email = $"fm-{Guid.NewGuid():N}@example.com";
+        await app.CreateUserAsync(email, Roles.FastTrackManager);
+        var first = await app.SignInAsync(email);
+        var second = await app.SignInAsync(email);
+        var id = await CreateEngagementAsync(first, await CreateCustomerAsync(first, customer, csm: false), "Targeting", DateOnly.FromDateTime(DateTime.UtcNow), ServiceNames.Teams);
+        var url = $"/Engagements/{id}";
+
+        var firstPage = await first.GetPageAsync(url);
+        var again = await first.GetPageAsync(url);
+        var secondPage = await second.GetPageAsync(url);
+        Assert.Equal(1, Renders); // rendered once, then written from memory twice
+
+        var firstToken = OneTokenInEveryForm(firstPage);
+        var secondToken = OneTokenInEveryForm(secondPage);
+        Assert.Equal(firstToken, OneTokenInEveryForm(again));
+        Assert.NotEqual(firstToken, secondToken);
+        // (The first view also shows the "created" message of the redirect that led to it.)
+        Assert.Equal(again.QuerySelector("main")!.InnerHtml.Replace(firstToken, ""), secondPage.QuerySelector("main")!.InnerHtml.Replace(secondToken, ""));
+
+        // The second browser's token, from the kept page, is the one its posts need.
+        var taskForm = secondPage.QuerySelector("form[data-task-form]")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await second.SubmitFormAsync(secondPage, $"{url}?handler=Task",
+            [new("Data.Status", "InProgress")], $"form[data-task-form='{taskForm.GetAttribute("data-task-form")}']")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_shows_at_once_and_each_language_is_rendered_in_its_own_words()
+    {
+        using var app = new AppFactory();
+        var fm = await app.SignedInAsync(Roles.FastTrackManager);
+        // A new user changes the directory, which every cached view depends on: both users exist before the first view.
+        var ja = await app.SignedInAsync(Roles.FastTrackManager);
+        ja.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
+        var id = await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer, csm: false), "Targeting", DateOnly.FromDateTime(DateTime.UtcNow), ServiceNames.Teams);
+        var url = $"/Engagements/{id}";
+
+        Assert.Equal("Not started", Status(await fm.GetPageAsync(url), 994));
+        Assert.Equal(HttpStatusCode.Redirect, (await SetTaskAsync(fm, id, 994, "Completed")).StatusCode);
+        Assert.Equal("Completed", Status(await fm.GetPageAsync(url), 994));
+        var englishRenders = Renders;
+
+        Assert.Equal("チェックリスト", (await ja.GetPageAsync(url)).QuerySelector("#checklist-h")!.TextContent.Trim());
+        fm.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
+        Assert.Equal("チェックリスト", (await fm.GetPageAsync(url)).QuerySelector("#checklist-h")!.TextContent.Trim());
+        fm.DefaultRequestHeaders.AcceptLanguage.Clear();
+        Assert.Equal("Checklist", (await fm.GetPageAsync(url)).QuerySelector("#checklist-h")!.TextContent.Trim());
+        Assert.Equal(englishRenders + 2, Renders); // each user's Japanese page once; English was kept
+    }
+
+    [Fact]
+    public async Task A_refused_form_shows_its_messages_on_that_response_only()
+    {
+        using var app = new AppFactory();
+        var fm = await app.SignedInAsync(Roles.FastTrackManager);
+        var id = await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer, csm: false), "Targeting", DateOnly.FromDateTime(DateTime.UtcNow), ServiceNames.Teams);
+        var url = $"/Engagements/{id}";
+        await fm.GetPageAsync(url);
+        var kept = Renders;
+
+        var refused = await SetTaskAsync(fm, id, 994, "Blocked"); // a blocked task needs its reason
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Give the reason", (await refused.HtmlAsync()).QuerySelector("[data-testid='form-errors']")!.TextContent);
+        Assert.Equal(kept + 1, Renders);
+
+        var after = await fm.GetPageAsync(url);
+        Assert.Null(after.QuerySelector("[data-testid='form-errors']"));
+        Assert.Equal(kept + 1, Renders); // the page kept before the refusal
+        OneTokenInEveryForm(after);
+    }
+
+    private static string Status(IHtmlDocument page, int ftop) =>
+        page.QuerySelector($"[data-testid='task'][data-ftop='{ftop}'] [data-testid='task-status']")!.TextContent.Trim();
+
+    /// <summary>Every post form of the page carries exactly one form token, the same in all of them.</summary>
+    private static string OneTokenInEveryForm(IHtmlDocument page)
+    {
+        var forms = page.Forms.Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(forms.Count > 5, $"{forms.Count} forms");
+        var tokens = forms.Select(f => Assert.Single(f.QuerySelectorAll($"input[name='{Field}']")).GetAttribute("value")).Distinct().ToList();
+        return Assert.Single(tokens)!;
+    }
+}
