@@ -6,6 +6,7 @@ using FastTrack.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FastTrack.Data;
 
@@ -100,16 +101,37 @@ internal sealed class ChangeRevisions
 
     public async Task RaiseAsync(FastTrackDbContext db, CancellationToken ct)
     {
-        if (_engagements.Count > 0) await Engagements(db, _engagements.ToList(), byCustomer: false).ExecuteUpdateAsync(NextRevision, ct);
+        // The usual case, one engagement (a task, a note, usage): a statement of its own rather than the query pipeline.
+        if (_engagements.Count == 1) await db.Database.ExecuteSqlRawAsync(RaiseOne.For(db), [_engagements.First()], ct);
+        else if (_engagements.Count > 0) await Engagements(db, _engagements.ToList(), byCustomer: false).ExecuteUpdateAsync(NextRevision, ct);
         if (_customers.Count > 0) await Engagements(db, _customers.ToList(), byCustomer: true).ExecuteUpdateAsync(NextRevision, ct);
         if (_counters.Count > 0) await Counters(db, _counters.ToList()).ExecuteUpdateAsync(NextValue, ct);
     }
 
     public void Raise(FastTrackDbContext db)
     {
-        if (_engagements.Count > 0) Engagements(db, _engagements.ToList(), byCustomer: false).ExecuteUpdate(NextRevision);
+        if (_engagements.Count == 1) db.Database.ExecuteSqlRaw(RaiseOne.For(db), [_engagements.First()]);
+        else if (_engagements.Count > 0) Engagements(db, _engagements.ToList(), byCustomer: false).ExecuteUpdate(NextRevision);
         if (_customers.Count > 0) Engagements(db, _customers.ToList(), byCustomer: true).ExecuteUpdate(NextRevision);
         if (_counters.Count > 0) Counters(db, _counters.ToList()).ExecuteUpdate(NextValue);
+    }
+
+    /// <summary>"UPDATE Engagements SET Revision = Revision + 1 WHERE Id = {0}", with the names the model maps (both engines).</summary>
+    private static class RaiseOne
+    {
+        // Per context type, which is per engine (asking the context for its provider's name is a reflection call).
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> ByEngine = new();
+
+        public static string For(FastTrackDbContext db) => ByEngine.GetOrAdd(db.GetType(), _ => Build(db));
+
+        private static string Build(FastTrackDbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(Engagement))!;
+            var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var helper = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+            string Column(string property) => helper.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+            return $"UPDATE {helper.DelimitIdentifier(table.Name, table.Schema)} SET {Column(EngagementRevision)} = {Column(EngagementRevision)} + 1 WHERE {Column(nameof(Engagement.Id))} = {{0}}";
+        }
     }
 
     private static IQueryable<Engagement> Engagements(FastTrackDbContext db, List<int> ids, bool byCustomer) =>

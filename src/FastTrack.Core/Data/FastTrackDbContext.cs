@@ -65,7 +65,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
         {
             GuardAppendOnly();
             var revisions = ChangeRevisions.Collect(ChangeTracker);
-            using var gate = Database.CurrentTransaction is null && Database.IsSqlite() ? SqliteWriteGate.Enter(Database.GetConnectionString()) : null;
+            using var gate = Database.CurrentTransaction is null && this is SqliteFastTrackDbContext ? SqliteWriteGate.Enter(Database.GetConnectionString()) : null;
             if (revisions.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
             if (Database.CurrentTransaction is not null)
             {
@@ -92,7 +92,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
         {
             GuardAppendOnly();
             var revisions = ChangeRevisions.Collect(ChangeTracker);
-            using var gate = Database.CurrentTransaction is null && Database.IsSqlite()
+            using var gate = Database.CurrentTransaction is null && this is SqliteFastTrackDbContext
                 ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString(), cancellationToken) : null;
             if (revisions.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (Database.CurrentTransaction is not null)

@@ -26,17 +26,23 @@ internal static class EngagementStore
             .FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
 
     /// <summary>
-    /// What a task status change needs and nothing more: the engagement row with its checklist (and each task's catalogue
-    /// entry, named in the audit row). Two commands instead of the whole aggregate's eight (customer, seats, partner,
-    /// phase, process, services, steps): task completion is the busiest write.
+    /// What a task status change reads and nothing more: the engagement row, the task with its catalogue entry (named in
+    /// the audit row), and the engagement's RFA first-contact tasks (<see cref="Engagement.SetTaskStatus(int, EngagementTaskStatus, string?, string?, string, DateTimeOffset)"/>
+    /// derives <see cref="Engagement.FirstContactDone"/> from them). Two small commands instead of the whole aggregate's
+    /// eight, and a few tracked rows instead of the checklist: task completion is the busiest write. The engagement's
+    /// <c>Tasks</c> hold only these; this load is for that one use case.
     /// </summary>
-    public static async Task<Engagement> LoadForTaskWorkAsync(FastTrackDbContext db, int id, CancellationToken ct) =>
-        // Two commands (split): as one, SQLite would join every task of every engagement to the catalogue before picking
-        // this engagement's (it does not flatten a join on the right of a LEFT JOIN). The engagement keeps its filter;
-        // its tasks are reached from it.
-        await db.Engagements.ReachedFromVisibleEngagements().AsTracking().AsSplitQuery()
-            .Include(e => e.Tasks).ThenInclude(t => t.Task)
-            .FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
+    public static async Task<Engagement> LoadForTaskWorkAsync(FastTrackDbContext db, int id, int taskId, CancellationToken ct)
+    {
+        var engagement = await db.Engagements.AsTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
+        // Separate commands: as one, SQLite would join every such task of every engagement to the catalogue before
+        // picking this engagement's (it does not flatten a join on the right of a LEFT JOIN). The engagement went
+        // through its filter; its tasks are reached by its id.
+        await db.EngagementTasks.ReachedFromVisibleEngagements().AsTracking().Include(t => t.Task)
+            .Where(t => t.EngagementId == id && (t.Id == taskId || t.FtopId == PlaybookNames.FirstContactTask))
+            .LoadAsync(ct);
+        return engagement;
+    }
 
     /// <summary>The whole catalogue, tracked: new engagement tasks point at its rows.</summary>
     public static async Task<Playbook> PlaybookAsync(FastTrackDbContext db, CancellationToken ct) =>

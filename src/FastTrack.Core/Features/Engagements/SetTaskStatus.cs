@@ -40,7 +40,7 @@ public static class SetTaskStatus
     {
         public async Task<Unit> Handle(Command request, CancellationToken ct)
         {
-            var e = await EngagementStore.LoadForTaskWorkAsync(db, request.EngagementId, ct);
+            var e = await EngagementStore.LoadForTaskWorkAsync(db, request.EngagementId, request.TaskId, ct);
             var task = e.Task(request.TaskId);
             if (task.Version != request.Version) throw new Domain.Common.ConcurrencyConflictException(Conflicts.Task);
             db.Entry(task).Property(t => t.Version).OriginalValue = request.Version;

@@ -55,6 +55,33 @@ public class EngagementHandlerTests
     }
 
     [Fact]
+    public async Task Task_work_keeps_the_rfa_first_contact_flag_and_the_rest_of_the_checklist()
+    {
+        // A task change loads only the task and the first-contact tasks (EngagementStore.LoadForTaskWorkAsync): the flag
+        // derived from them stays right whichever task changes, and no other task is touched.
+        await using var f = await EngagementFixture.CreateAsync();
+        var id = await f.EngagementAsync(await f.CustomerAsync(), EngagementMotionInput.Rfa, ServiceNames.Teams);
+        async Task SetAsync(int ftop, EngagementTaskStatus status)
+        {
+            var task = (await f.LoadAsync(id)).Tasks.Single(t => t.FtopId == ftop);
+            await f.Send(new SetTaskStatus.Command { EngagementId = id, TaskId = task.Id, Version = task.Version, Status = status, Reason = "r" });
+        }
+
+        await SetAsync(PlaybookNames.FirstContactTask, EngagementTaskStatus.Completed);
+        Assert.True((await f.LoadAsync(id)).FirstContactDone);
+        var before = (await f.LoadAsync(id)).Tasks.Where(t => t.FtopId != 994).Select(t => (t.FtopId, t.Status, t.Version)).ToList();
+        await SetAsync(994, EngagementTaskStatus.Completed);
+        var after = await f.LoadAsync(id);
+        Assert.True(after.FirstContactDone);
+        Assert.Equal(EngagementTaskStatus.Completed, after.Tasks.Single(t => t.FtopId == 994).Status);
+        Assert.Equal(before, after.Tasks.Where(t => t.FtopId != 994).Select(t => (t.FtopId, t.Status, t.Version)).ToList());
+        await SetAsync(PlaybookNames.FirstContactTask, EngagementTaskStatus.InProgress);
+        Assert.False((await f.LoadAsync(id)).FirstContactDone);
+        await SetAsync(994, EngagementTaskStatus.Blocked);
+        Assert.False((await f.LoadAsync(id)).FirstContactDone);
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_conflict_and_nothing_is_lost()
     {
         await using var f = await EngagementFixture.CreateAsync();
