@@ -28,21 +28,30 @@ internal static class EngagementStore
     /// <summary>
     /// What a task status change reads and nothing more: the engagement row, the task with its catalogue entry (named in
     /// the audit row), and the engagement's RFA first-contact tasks (<see cref="Engagement.SetTaskStatus(int, EngagementTaskStatus, string?, string?, string, DateTimeOffset)"/>
-    /// derives <see cref="Engagement.FirstContactDone"/> from them). Two small commands instead of the whole aggregate's
+    /// derives <see cref="Engagement.FirstContactDone"/> from them). One compiled command instead of the whole aggregate's
     /// eight, and a few tracked rows instead of the checklist: task completion is the busiest write. The engagement's
     /// <c>Tasks</c> hold only these; this load is for that one use case.
     /// </summary>
     public static async Task<Engagement> LoadForTaskWorkAsync(FastTrackDbContext db, int id, int taskId, CancellationToken ct)
     {
-        var engagement = await db.Engagements.AsTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Engagement");
-        // Separate commands: as one, SQLite would join every such task of every engagement to the catalogue before
-        // picking this engagement's (it does not flatten a join on the right of a LEFT JOIN). The engagement went
-        // through its filter; its tasks are reached by its id.
-        await db.EngagementTasks.ReachedFromVisibleEngagements().AsTracking().Include(t => t.Task)
-            .Where(t => t.EngagementId == id && (t.Id == taskId || t.FtopId == PlaybookNames.FirstContactTask))
-            .LoadAsync(ct);
-        return engagement;
+        Engagement? engagement = null;
+        await foreach (var row in TaskWork(db, id, taskId).WithCancellation(ct)) engagement = row.Engagement;
+        return engagement ?? throw new NotFoundException("Engagement");
     }
+
+    private sealed record TaskWorkRow(Engagement Engagement, EngagementTask? Task, CatalogueTask? Entry);
+
+    // The engagement through its filter; its tasks and their catalogue entries joined to it one table at a time (SQLite
+    // does not flatten a join on the right of a LEFT JOIN, and would join every such task of every engagement to the
+    // catalogue first). The tasks are reached from the engagement: their own filter would only repeat its filter.
+    private static readonly Func<FastTrackDbContext, int, int, IAsyncEnumerable<TaskWorkRow>> TaskWork = EF.CompileAsyncQuery(
+        (FastTrackDbContext db, int id, int taskId) =>
+            from e in db.Engagements.AsTracking()
+            where e.Id == id
+            from t in db.EngagementTasks.IgnoreQueryFilters(new[] { AccessScope.PartsFilter })
+                .Where(t => t.EngagementId == e.Id && (t.Id == taskId || t.FtopId == PlaybookNames.FirstContactTask)).DefaultIfEmpty()
+            from c in db.CatalogueTasks.Where(c => c.FtopId == t!.FtopId).DefaultIfEmpty()
+            select new TaskWorkRow(e, t, c));
 
     /// <summary>The whole catalogue, tracked: new engagement tasks point at its rows.</summary>
     public static async Task<Playbook> PlaybookAsync(FastTrackDbContext db, CancellationToken ct) =>
