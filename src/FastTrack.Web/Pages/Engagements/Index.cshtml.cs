@@ -1,3 +1,4 @@
+using FastTrack.Domain.Catalogue;
 using FastTrack.Features.Engagements;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,9 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public ListEngagements.Result Result { get; private set; } = null!;
     public GetEngagementLookups.Result Lookups { get; private set; } = null!;
+
+    /// <summary>Admins and FastTrack managers add engagements.</summary>
+    public bool CanEdit => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.FastTrackManager);
 
     public async Task OnGetAsync()
     {

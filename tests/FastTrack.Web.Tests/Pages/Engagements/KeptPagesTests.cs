@@ -2,30 +2,36 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Features.Engagements;
-using FastTrack.Web.Pages.Engagements;
+using FastTrack.Web.Pages.Shared;
 using static FastTrack.Web.Tests.Pages.Engagements.EngagementJourneyTests;
 
 namespace FastTrack.Web.Tests.Pages.Engagements;
 
 /// <summary>
-/// The engagement page's content is rendered once per cached view and language and then written from memory
-/// (DetailsBody, ADR 0012): each request still gets its own form token, a change shows at once, the language is
-/// the caller's, and a refused form's messages are never kept.
+/// The engagement page's and the engagement list's content are rendered once per cached read and language and then
+/// written from memory (KeptHtml, ADR 0012): each request still gets its own form token, a change shows at once, the
+/// language is the caller's, and a refused form's messages are never kept.
 /// </summary>
-public sealed class EngagementPageKeptTests : IDisposable
+public sealed class KeptPagesTests : IDisposable
 {
     private const string Field = "__RequestVerificationToken";
     private readonly string customer = $"Kept{Guid.NewGuid():N}"[..16];
     private readonly List<string> renders = [];
 
-    public EngagementPageKeptTests() => DetailsBody.Rendering += Watch;
+    public KeptPagesTests() => KeptHtml.Rendering += Watch;
 
-    public void Dispose() => DetailsBody.Rendering -= Watch;
+    public void Dispose() => KeptHtml.Rendering -= Watch;
 
-    // Other tests render engagement pages in parallel: count only this test's customer.
-    private void Watch(GetEngagement.View view)
+    // Other tests render these pages in parallel: count only this test's customer.
+    private void Watch(object source)
     {
-        if (view.Engagement.Customer.Name == customer) lock (renders) renders.Add(System.Globalization.CultureInfo.CurrentUICulture.Name);
+        var mine = source switch
+        {
+            GetEngagement.View view => view.Engagement.Customer.Name == customer,
+            ListEngagements.Result list => list.Items.Count > 0 && list.Items.All(i => i.Customer.StartsWith(customer, StringComparison.Ordinal)),
+            _ => false,
+        };
+        if (mine) lock (renders) renders.Add(System.Globalization.CultureInfo.CurrentUICulture.Name);
     }
 
     private int Renders { get { lock (renders) return renders.Count; } }
@@ -102,6 +108,32 @@ public sealed class EngagementPageKeptTests : IDisposable
         Assert.Null(after.QuerySelector("[data-testid='form-errors']"));
         Assert.Equal(kept + 1, Renders); // the page kept before the refusal
         OneTokenInEveryForm(after);
+    }
+
+    [Fact]
+    public async Task The_list_is_kept_per_filter_and_language_and_shows_a_new_engagement_at_once()
+    {
+        using var app = new AppFactory();
+        var fm = await app.SignedInAsync(Roles.FastTrackManager);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer + "a", csm: false), "Targeting", today, ServiceNames.Teams);
+        var url = $"/Engagements?Search={customer}";
+
+        Assert.Single((await fm.GetPageAsync(url)).QuerySelectorAll("[data-testid='engagement-row']"));
+        var again = await fm.GetPageAsync(url);
+        Assert.Single(again.QuerySelectorAll("[data-testid='engagement-row']"));
+        Assert.Equal(customer, again.QuerySelector("#f-search")!.GetAttribute("value"));
+        Assert.Equal(1, Renders);
+
+        fm.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
+        Assert.Contains("件", (await fm.GetPageAsync(url)).QuerySelector("[data-testid='engagement-count']")!.TextContent);
+        fm.DefaultRequestHeaders.AcceptLanguage.Clear();
+        Assert.Equal(2, Renders);
+
+        await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer + "b", csm: false), "Targeting", today, ServiceNames.Teams);
+        var after = await fm.GetPageAsync(url);
+        Assert.Equal(2, after.QuerySelectorAll("[data-testid='engagement-row']").Length);
+        Assert.Equal(3, Renders);
     }
 
     private static string Status(IHtmlDocument page, int ftop) =>
