@@ -39,6 +39,7 @@ internal static class EngagementStore
         return engagement ?? throw new NotFoundException("Engagement");
     }
 
+    // Task and Entry are read to be tracked: EF's fix-up puts each task in Engagement.Tasks and its entry in Task.Task.
     private sealed record TaskWorkRow(Engagement Engagement, EngagementTask? Task, CatalogueTask? Entry);
 
     // The engagement through its filter; its tasks and their catalogue entries joined to it one table at a time (SQLite
