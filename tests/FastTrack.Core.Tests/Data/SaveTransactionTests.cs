@@ -19,15 +19,11 @@ public class SaveTransactionTests
     public async Task A_task_change_is_one_transaction_of_its_read_three_writes_and_no_savepoint()
     {
         await using var f = await EngagementFixture.CreateAsync();
-        var id = await f.EngagementAsync(await f.CustomerAsync());
-        var task = await OpenTaskAsync(f, id);
-        var counter = new Counter();
+        var (id, task, counter) = await ArrangeAsync(f);
 
         await using (var db = Context(f, counter))
         {
-            var e = await EngagementStore.LoadForTaskWorkAsync(db, id, task.Id, default);
-            var changes = e.SetTaskStatus(task.Id, EngagementTaskStatus.Completed, null, "done", "FM", f.Clock.GetUtcNow());
-            EngagementStore.Audit(db, f.Fm, f.Clock, e, "TaskStatusChanged", changes);
+            await CompleteAsync(db, f, id, task.Id);
             await db.SaveChangesAsync();
             Assert.True(db.Database.AutoSavepointsEnabled, "the context's own setting is back after the save");
         }
@@ -44,20 +40,15 @@ public class SaveTransactionTests
     public async Task A_refused_save_without_savepoints_still_leaves_nothing_behind()
     {
         await using var f = await EngagementFixture.CreateAsync();
-        var id = await f.EngagementAsync(await f.CustomerAsync());
-        var task = await OpenTaskAsync(f, id);
+        var (id, task, counter) = await ArrangeAsync(f);
         int audited;
         await using (var db = f.Context()) audited = await db.AuditEntries.CountAsync();
-        var counter = new Counter();
 
         await using (var db = Context(f, counter))
         {
-            var e = await EngagementStore.LoadForTaskWorkAsync(db, id, task.Id, default);
-            var loaded = e.Task(task.Id);
+            var loaded = await CompleteAsync(db, f, id, task.Id);
             // Someone else saved this task first: the version the user saw is older than the row's.
-            db.Entry(loaded).Property(t => t.Version).OriginalValue = loaded.Version - 1;
-            var changes = e.SetTaskStatus(task.Id, EngagementTaskStatus.Completed, null, null, "FM", f.Clock.GetUtcNow());
-            EngagementStore.Audit(db, f.Fm, f.Clock, e, "TaskStatusChanged", changes);
+            db.Entry(loaded).Property(t => t.Version).OriginalValue = task.Version - 1;
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
         }
 
@@ -72,16 +63,12 @@ public class SaveTransactionTests
     public async Task In_a_callers_own_transaction_the_save_keeps_its_savepoint()
     {
         await using var f = await EngagementFixture.CreateAsync();
-        var id = await f.EngagementAsync(await f.CustomerAsync());
-        var task = await OpenTaskAsync(f, id);
-        var counter = new Counter();
+        var (id, task, counter) = await ArrangeAsync(f);
 
         await using (var db = Context(f, counter))
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            var e = await EngagementStore.LoadForTaskWorkAsync(db, id, task.Id, default);
-            var changes = e.SetTaskStatus(task.Id, EngagementTaskStatus.Completed, null, null, "FM", f.Clock.GetUtcNow());
-            EngagementStore.Audit(db, f.Fm, f.Clock, e, "TaskStatusChanged", changes);
+            await CompleteAsync(db, f, id, task.Id);
             await db.SaveChangesAsync();
             await tx.CommitAsync();
         }
@@ -89,12 +76,24 @@ public class SaveTransactionTests
         Assert.Equal((1, 1, 1), (counter.Transactions, counter.Savepoints, counter.Commits));
     }
 
-    private static async Task<EngagementTask> OpenTaskAsync(EngagementFixture f, int engagementId)
+    /// <summary>What the task-status use case does before it saves: load, the domain change, its audit row.</summary>
+    private static async Task<EngagementTask> CompleteAsync(FastTrackDbContext db, EngagementFixture f, int engagementId, int taskId)
     {
+        var e = await EngagementStore.LoadForTaskWorkAsync(db, engagementId, taskId, default);
+        var changes = e.SetTaskStatus(taskId, EngagementTaskStatus.Completed, null, "done", "FM", f.Clock.GetUtcNow());
+        EngagementStore.Audit(db, f.Fm, f.Clock, e, "TaskStatusChanged", changes);
+        return e.Task(taskId);
+    }
+
+    /// <summary>An engagement of the fixture, its open kickoff task (994), and a fresh counter.</summary>
+    private static async Task<(int Id, EngagementTask Task, Counter Counter)> ArrangeAsync(EngagementFixture f)
+    {
+        var id = await f.EngagementAsync(await f.CustomerAsync());
         await using var db = f.Context();
-        return await db.EngagementTasks.AsNoTracking()
-            .Where(t => t.EngagementId == engagementId && t.Status != EngagementTaskStatus.Completed && t.FtopId == 994)
+        var task = await db.EngagementTasks.AsNoTracking()
+            .Where(t => t.EngagementId == id && t.Status != EngagementTaskStatus.Completed && t.FtopId == 994)
             .SingleAsync();
+        return (id, task, new Counter());
     }
 
     /// <summary>The app's own context for the fixture's database, with <paramref name="interceptors"/> added.</summary>
