@@ -64,6 +64,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var detect = DetectChangesOnce();
+        var savepoints = Database.AutoSavepointsEnabled;
         try
         {
             GuardAppendOnly();
@@ -77,29 +78,23 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
                 return saved;
             }
             using var tx = Database.BeginTransaction();
-            var savepoints = Database.AutoSavepointsEnabled;
             Database.AutoSavepointsEnabled = false;
-            try
-            {
-                var n = base.SaveChanges(acceptAllChangesOnSuccess);
-                revisions.Raise(this);
-                tx.Commit();
-                return n;
-            }
-            finally
-            {
-                Database.AutoSavepointsEnabled = savepoints;
-            }
+            var n = base.SaveChanges(acceptAllChangesOnSuccess);
+            revisions.Raise(this);
+            tx.Commit();
+            return n;
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
+            Database.AutoSavepointsEnabled = savepoints;
         }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var detect = DetectChangesOnce();
+        var savepoints = Database.AutoSavepointsEnabled;
         try
         {
             GuardAppendOnly();
@@ -114,23 +109,16 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
                 return saved;
             }
             await using var tx = await Database.BeginTransactionAsync(cancellationToken);
-            var savepoints = Database.AutoSavepointsEnabled;
             Database.AutoSavepointsEnabled = false;
-            try
-            {
-                var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                await revisions.RaiseAsync(this, cancellationToken);
-                await tx.CommitAsync(cancellationToken);
-                return n;
-            }
-            finally
-            {
-                Database.AutoSavepointsEnabled = savepoints;
-            }
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await revisions.RaiseAsync(this, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return n;
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
+            Database.AutoSavepointsEnabled = savepoints;
         }
     }
 
