@@ -4,7 +4,7 @@
 #
 # Usage: eng/bench.sh [--engagements N (10000)] [--provider sqlite|postgres] [--duration 20s] [--connections 16]
 #                     [--data DIR (reuse a seeded folder)] [--half-minutes M (then M minutes at half load, memory sampled)]
-#                     [--warmup 10s (unmeasured load on each page first)] [--rounds R (1)] [--reads-only] [--keep]
+#                     [--warmup 30s (unmeasured load on each page first)] [--rounds R (1)] [--reads-only] [--keep]
 # --rounds R measures every page R times, round after round (each round: the baselines, every page, the write), and
 # reports each page's median: this machine's speed drifts by ±20 % over minutes, and a ratio is only as good as the
 # baseline measured next to it.
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-engagements=10000; provider=sqlite; duration=20s; warmup=10s; connections=16; threads=2; data=""; half_minutes=0; reads_only=0; keep=0; rounds=1
+engagements=10000; provider=sqlite; duration=20s; warmup=30s; connections=16; threads=2; data=""; half_minutes=0; reads_only=0; keep=0; rounds=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --engagements) engagements=$2; shift ;;
@@ -138,7 +138,7 @@ PY
 
 echo "== load: wrk -t$threads -c$connections -d$duration per page, $rounds round(s), each page first after $warmup unmeasured (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 # Each page is measured in the steady state: .NET compiles hot code again (tiered, profile-guided) during the first
-# seconds of load, so every page (and the write) first gets $warmup of unmeasured load (in the first round).
+# 20-30 seconds of load, so every page (and the write) first gets $warmup of unmeasured load (in the first round).
 declare -A path_of; names=()
 for entry in "${pages[@]}"; do names+=("${entry%%|*}"); path_of[${entry%%|*}]=${entry#*|}; done
 path_of[complete-task]="POST /Engagements/{id}?handler=Task"
