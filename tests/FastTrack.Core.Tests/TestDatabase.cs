@@ -61,9 +61,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public FastTrackDbContext NewContext() => DatabaseSetup.CreateContext(Provider, ConnectionString);
 
     /// <summary>The app's core services over this database, acting as <paramref name="user"/>.</summary>
-    public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null, ILoggerProvider? logs = null)
+    public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
+        configure?.Invoke(services);
         services.AddLogging(b =>
         {
             b.SetMinimumLevel(LogLevel.Warning);

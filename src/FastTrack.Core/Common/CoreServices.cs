@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Caching.ReadCache>();
+        services.AddSingleton<Features.Engagements.SetTaskStatus.Writer>();
         return services;
     }
 

@@ -8,8 +8,11 @@ using MediatR;
 
 namespace FastTrack.Features.Engagements;
 
-/// <summary>Sets the status of one checklist task (completing records who, when and a note; reopening is recorded).</summary>
-public static class SetTaskStatus
+/// <summary>
+/// Sets the status of one checklist task (completing records who, when and a note; reopening is recorded). Changes that
+/// arrive together are saved together by <see cref="Writer"/> (SetTaskStatus.Writer.cs, ADR 0013).
+/// </summary>
+public static partial class SetTaskStatus
 {
     // Partners assigned to the engagement send it too; every field is part of that use case (nothing beyond it to mass-assign).
     [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
@@ -36,19 +39,29 @@ public static class SetTaskStatus
         }
     }
 
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(Writer writer, ICurrentUser user) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken ct)
         {
-            var e = await EngagementStore.LoadForTaskWorkAsync(db, request.EngagementId, request.TaskId, ct);
-            var task = e.Task(request.TaskId);
-            if (task.Version != request.Version) throw new Domain.Common.ConcurrencyConflictException(Conflicts.Task);
-            db.Entry(task).Property(t => t.Version).OriginalValue = request.Version;
-            var changes = e.SetTaskStatus(task.Id, request.Status, request.Reason, request.Note, user.Name, clock.GetUtcNow());
-            if (changes.Count == 0) return Unit.Value;
-            EngagementStore.Audit(db, user, clock, e, "TaskStatusChanged", changes, $"{task.FtopId} {task.Task.NameEn}");
-            await EngagementStore.SaveAsync(db, ct, Conflicts.Task);
+            await writer.SaveAsync(request, user);
             return Unit.Value;
         }
+    }
+
+    /// <summary>
+    /// The change itself, on a context that may hold other callers' changes of the same batch: the read, the version
+    /// check, the domain change and its audit row; saving is the caller's. Everything that can refuse the change
+    /// (not found, a conflict, a domain rule) refuses before anything is changed.
+    /// </summary>
+    internal static async Task ApplyAsync(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Command request, CancellationToken ct)
+    {
+        var e = await EngagementStore.LoadForTaskWorkAsync(db, request.EngagementId, request.TaskId, ct);
+        var task = e.Task(request.TaskId);
+        // The tracked task: another change of this batch to the same task has already raised its version.
+        if (task.Version != request.Version) throw new Domain.Common.ConcurrencyConflictException(Conflicts.Task);
+        db.Entry(task).Property(t => t.Version).OriginalValue = request.Version;
+        var changes = e.SetTaskStatus(task.Id, request.Status, request.Reason, request.Note, user.Name, clock.GetUtcNow());
+        if (changes.Count == 0) return;
+        EngagementStore.Audit(db, user, clock, e, "TaskStatusChanged", changes, $"{task.FtopId} {task.Task.NameEn}");
     }
 }
