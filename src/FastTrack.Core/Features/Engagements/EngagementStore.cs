@@ -39,6 +39,18 @@ internal static class EngagementStore
         return engagement ?? throw new NotFoundException("Engagement");
     }
 
+    /// <summary>
+    /// As <see cref="LoadForTaskWorkAsync(FastTrackDbContext, int, int, CancellationToken)"/> for a batch of task changes
+    /// (<see cref="SetTaskStatus.Writer"/>): the engagements with these ids that the context's caller may see, each with
+    /// those of <paramref name="taskIds"/> that are its own and its first-contact tasks. One command for the batch.
+    /// </summary>
+    public static async Task<Dictionary<int, Engagement>> LoadForTaskWorkAsync(FastTrackDbContext db, int[] ids, int[] taskIds, CancellationToken ct)
+    {
+        var engagements = new Dictionary<int, Engagement>(ids.Length);
+        await foreach (var row in BatchTaskWork(db, ids, taskIds).WithCancellation(ct)) engagements.TryAdd(row.Engagement.Id, row.Engagement);
+        return engagements;
+    }
+
     // Task and Entry are read to be tracked: EF's fix-up puts each task in Engagement.Tasks and its entry in Task.Task.
     private sealed record TaskWorkRow(Engagement Engagement, EngagementTask? Task, CatalogueTask? Entry);
 
@@ -51,6 +63,15 @@ internal static class EngagementStore
             where e.Id == id
             from t in db.EngagementTasks.IgnoreQueryFilters(new[] { AccessScope.PartsFilter })
                 .Where(t => t.EngagementId == e.Id && (t.Id == taskId || t.FtopId == PlaybookNames.FirstContactTask)).DefaultIfEmpty()
+            from c in db.CatalogueTasks.Where(c => c.FtopId == t!.FtopId).DefaultIfEmpty()
+            select new TaskWorkRow(e, t, c));
+
+    private static readonly Func<FastTrackDbContext, int[], int[], IAsyncEnumerable<TaskWorkRow>> BatchTaskWork = EF.CompileAsyncQuery(
+        (FastTrackDbContext db, int[] ids, int[] taskIds) =>
+            from e in db.Engagements.AsTracking()
+            where ids.Contains(e.Id)
+            from t in db.EngagementTasks.IgnoreQueryFilters(new[] { AccessScope.PartsFilter })
+                .Where(t => t.EngagementId == e.Id && (taskIds.Contains(t.Id) || t.FtopId == PlaybookNames.FirstContactTask)).DefaultIfEmpty()
             from c in db.CatalogueTasks.Where(c => c.FtopId == t!.FtopId).DefaultIfEmpty()
             select new TaskWorkRow(e, t, c));
 

@@ -53,9 +53,12 @@ public static partial class SetTaskStatus
     /// check, the domain change and its audit row; saving is the caller's. Everything that can refuse the change
     /// (not found, a conflict, a domain rule) refuses before anything is changed.
     /// </summary>
-    internal static async Task ApplyAsync(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Command request, CancellationToken ct)
+    internal static async Task ApplyAsync(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Command request, CancellationToken ct) =>
+        Apply(db, user, clock, await EngagementStore.LoadForTaskWorkAsync(db, request.EngagementId, request.TaskId, ct), request);
+
+    /// <summary>As above, on the engagement already read with the task (<see cref="EngagementStore.LoadForTaskWorkAsync(FastTrackDbContext, int[], int[], CancellationToken)"/>).</summary>
+    internal static void Apply(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Engagement e, Command request)
     {
-        var e = await EngagementStore.LoadForTaskWorkAsync(db, request.EngagementId, request.TaskId, ct);
         var task = e.Task(request.TaskId);
         // The tracked task: another change of this batch to the same task has already raised its version.
         if (task.Version != request.Version) throw new Domain.Common.ConcurrencyConflictException(Conflicts.Task);
