@@ -41,7 +41,9 @@ public static partial class SetTaskStatus
             _scopes = scopes;
             _clock = clock;
             _log = log;
-            _loop = Task.Run(RunAsync);
+            // The first request to need the writer creates it: its execution context (the request's HttpContext, trace
+            // and log scope) must not flow into a loop that outlives it.
+            using (ExecutionContext.SuppressFlow()) _loop = Task.Run(RunAsync);
         }
 
         /// <summary>Completes when the change is saved; throws what refused it.</summary>
