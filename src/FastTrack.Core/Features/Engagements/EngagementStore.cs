@@ -32,12 +32,8 @@ internal static class EngagementStore
     /// eight, and a few tracked rows instead of the checklist: task completion is the busiest write. The engagement's
     /// <c>Tasks</c> hold only these; this load is for that one use case.
     /// </summary>
-    public static async Task<Engagement> LoadForTaskWorkAsync(FastTrackDbContext db, int id, int taskId, CancellationToken ct)
-    {
-        Engagement? engagement = null;
-        await foreach (var row in TaskWork(db, id, taskId).WithCancellation(ct)) engagement = row.Engagement;
-        return engagement ?? throw new NotFoundException("Engagement");
-    }
+    public static async Task<Engagement> LoadForTaskWorkAsync(FastTrackDbContext db, int id, int taskId, CancellationToken ct) =>
+        (await LoadForTaskWorkAsync(db, [id], [taskId], ct)).GetValueOrDefault(id) ?? throw new NotFoundException("Engagement");
 
     /// <summary>
     /// As <see cref="LoadForTaskWorkAsync(FastTrackDbContext, int, int, CancellationToken)"/> for a batch of task changes
@@ -47,7 +43,7 @@ internal static class EngagementStore
     public static async Task<Dictionary<int, Engagement>> LoadForTaskWorkAsync(FastTrackDbContext db, int[] ids, int[] taskIds, CancellationToken ct)
     {
         var engagements = new Dictionary<int, Engagement>(ids.Length);
-        await foreach (var row in BatchTaskWork(db, ids, taskIds).WithCancellation(ct)) engagements.TryAdd(row.Engagement.Id, row.Engagement);
+        await foreach (var row in TaskWork(db, ids, taskIds).WithCancellation(ct)) engagements.TryAdd(row.Engagement.Id, row.Engagement);
         return engagements;
     }
 
@@ -57,16 +53,7 @@ internal static class EngagementStore
     // The engagement through its filter; its tasks and their catalogue entries joined to it one table at a time (SQLite
     // does not flatten a join on the right of a LEFT JOIN, and would join every such task of every engagement to the
     // catalogue first). The tasks are reached from the engagement: their own filter would only repeat its filter.
-    private static readonly Func<FastTrackDbContext, int, int, IAsyncEnumerable<TaskWorkRow>> TaskWork = EF.CompileAsyncQuery(
-        (FastTrackDbContext db, int id, int taskId) =>
-            from e in db.Engagements.AsTracking()
-            where e.Id == id
-            from t in db.EngagementTasks.IgnoreQueryFilters(new[] { AccessScope.PartsFilter })
-                .Where(t => t.EngagementId == e.Id && (t.Id == taskId || t.FtopId == PlaybookNames.FirstContactTask)).DefaultIfEmpty()
-            from c in db.CatalogueTasks.Where(c => c.FtopId == t!.FtopId).DefaultIfEmpty()
-            select new TaskWorkRow(e, t, c));
-
-    private static readonly Func<FastTrackDbContext, int[], int[], IAsyncEnumerable<TaskWorkRow>> BatchTaskWork = EF.CompileAsyncQuery(
+    private static readonly Func<FastTrackDbContext, int[], int[], IAsyncEnumerable<TaskWorkRow>> TaskWork = EF.CompileAsyncQuery(
         (FastTrackDbContext db, int[] ids, int[] taskIds) =>
             from e in db.Engagements.AsTracking()
             where ids.Contains(e.Id)
