@@ -26,8 +26,7 @@ public static class WebSetup
         var services = builder.Services;
 
         var dataFolder = DataFolder(builder);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(Logger(config, dataFolder), dispose: true);
+        builder.Host.UseSerilog(Logger(config, dataFolder), dispose: true);
 
         var provider = DatabaseSetup.Provider(config);
         services.AddFastTrackDatabase(provider, DatabaseSetup.ConnectionString(config, dataFolder));
@@ -38,7 +37,7 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
 
-        services.AddDataProtection().SetApplicationName("FastTrack").PersistKeysToDbContext();
+        services.AddDataProtection().SetApplicationName("FastTrack").PersistKeysToDbContext<FastTrackDbContext>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -187,7 +186,7 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<RequestLogging>();
+        app.UseSerilogRequestLogging(RequestLog.Configure);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

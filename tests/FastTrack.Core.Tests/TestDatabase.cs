@@ -18,14 +18,14 @@ namespace FastTrack.Tests;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly SqliteConnection? _keepAlive;
-    private readonly string? _postgresDatabase;
+    private readonly string? _serverDatabase;
 
-    private TestDatabase(DatabaseProvider provider, string connectionString, SqliteConnection? keepAlive, string? postgresDatabase)
+    private TestDatabase(DatabaseProvider provider, string connectionString, SqliteConnection? keepAlive, string? serverDatabase)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _keepAlive = keepAlive;
-        _postgresDatabase = postgresDatabase;
+        _serverDatabase = serverDatabase;
     }
 
     public DatabaseProvider Provider { get; }
@@ -34,11 +34,24 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The PostgreSQL server of the run (eng/test.sh starts one), or null for SQLite only.</summary>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("FASTTRACK_TEST_POSTGRES");
 
+    /// <summary>A live SQL Server of the run (eng/test.sh --sqlserver), or null: then SQL Server is checked offline.</summary>
+    public static string? SqlServerServer => Environment.GetEnvironmentVariable("FASTTRACK_TEST_SQLSERVER");
+
+    /// <summary>The engine the database tests run on: a live SQL Server if given, else PostgreSQL if given, else SQLite.</summary>
+    public static DatabaseProvider DefaultProvider =>
+        SqlServerServer is not null ? DatabaseProvider.SqlServer : PostgresServer is not null ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
     public static async Task<TestDatabase> CreateAsync(bool seed = true, DatabaseProvider? provider = null, bool migrate = true)
     {
-        provider ??= PostgresServer is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
+        provider ??= DefaultProvider;
         TestDatabase db;
-        if (provider == DatabaseProvider.Postgres)
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            var name = "ft_" + Guid.NewGuid().ToString("N")[..16];
+            await SqlServerAdmin.ExecuteAsync($"CREATE DATABASE [{name}]");
+            db = new TestDatabase(DatabaseProvider.SqlServer, SqlServerAdmin.ConnectionString(name), null, name);
+        }
+        else if (provider == DatabaseProvider.Postgres)
         {
             var name = "ft_" + Guid.NewGuid().ToString("N")[..16];
             await PostgresAdmin.CreateDatabaseAsync(name);
@@ -62,7 +75,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>The app's core services over this database, acting as <paramref name="user"/>.</summary>
     public ServiceProvider Services(ICurrentUser user, TimeProvider? clock = null, ILoggerProvider? logs = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null) => ServicesOn(Provider, ConnectionString, user, clock, logs, configure);
+
+    /// <summary>The app's core services over any engine and connection string (the SQL Server offline checks use it).</summary>
+    public static ServiceProvider ServicesOn(DatabaseProvider provider, string connectionString, ICurrentUser user,
+        TimeProvider? clock = null, ILoggerProvider? logs = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         configure?.Invoke(services);
@@ -71,7 +88,7 @@ public sealed class TestDatabase : IAsyncDisposable
             b.SetMinimumLevel(LogLevel.Warning);
             if (logs is not null) b.AddProvider(logs);
         });
-        services.AddFastTrackDatabase(Provider, ConnectionString);
+        services.AddFastTrackDatabase(provider, connectionString);
         services.AddFastTrackCore();
         if (clock is not null) services.AddSingleton(clock);
         services.AddSingleton(user);
@@ -109,11 +126,34 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_keepAlive is not null) await _keepAlive.DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_serverDatabase is not null && Provider == DatabaseProvider.SqlServer)
+        {
+            Microsoft.Data.SqlClient.SqlConnection.ClearAllPools();
+            await SqlServerAdmin.ExecuteAsync($"ALTER DATABASE [{_serverDatabase}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_serverDatabase}]");
+        }
+        else if (_serverDatabase is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await PostgresAdmin.DropDatabaseAsync(_postgresDatabase);
+            await PostgresAdmin.DropDatabaseAsync(_serverDatabase);
         }
+    }
+}
+
+/// <summary>Creates and drops throw-away databases on a live test SQL Server (FASTTRACK_TEST_SQLSERVER).</summary>
+public static class SqlServerAdmin
+{
+    public static string ConnectionString(string database) =>
+        new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(TestDatabase.SqlServerServer) { InitialCatalog = database }.ToString();
+
+    public static async Task ExecuteAsync(string sql)
+    {
+        await using var conn = new Microsoft.Data.SqlClient.SqlConnection(ConnectionString("master"));
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+#pragma warning disable CA2100 // the test's own database names
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        await cmd.ExecuteNonQueryAsync();
     }
 }
 

@@ -4,6 +4,7 @@ using FastTrack.Domain.Engagements;
 using FastTrack.Domain.Partners;
 using FastTrack.Domain.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;

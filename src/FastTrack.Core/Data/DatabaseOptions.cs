@@ -1,4 +1,5 @@
 using System.Data.Common;
+using FastTrack.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FastTrack.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 /// <summary>
 /// Chooses the engine from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:FastTrack</c>)
@@ -16,20 +17,29 @@ public enum DatabaseProvider { Sqlite, Postgres }
 public static class DatabaseSetup
 {
     public const string ConnectionStringName = "FastTrack";
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringKey = "ConnectionStrings:" + ConnectionStringName;
 
-    public static DatabaseProvider Provider(IConfiguration configuration) =>
-        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"] ?? "Sqlite", ignoreCase: true, out var p)
-            ? p
-            : throw new InvalidOperationException(
-                $"Database:Provider '{configuration["Database:Provider"]}' is not known; use Sqlite or Postgres.");
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var configured = configuration[ProviderKey];
+        if (configured is null) return DatabaseProvider.Sqlite;
+        // Only the names: Enum.TryParse would also take "1" or " sqlite ".
+        foreach (var p in Enum.GetValues<DatabaseProvider>())
+            if (string.Equals(configured, p.ToString(), StringComparison.OrdinalIgnoreCase)) return p;
+        throw new InvalidSettingException(ProviderKey,
+            $"'{configured}' is not an engine; use {string.Join(", ", Enum.GetNames<DatabaseProvider>())}");
+    }
 
-    /// <summary>The connection string, or by default a SQLite file in the data folder.</summary>
+    /// <summary>The connection string, or by default (SQLite only) a file in the data folder.</summary>
     public static string ConnectionString(IConfiguration configuration, string dataFolder)
     {
+        var provider = Provider(configuration);
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
-        if (Provider(configuration) == DatabaseProvider.Postgres)
-            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:FastTrack is empty.");
+        if (provider != DatabaseProvider.Sqlite)
+            throw new InvalidSettingException(ConnectionStringKey,
+                $"is empty, and {ProviderKey} is {provider}: give the {provider} connection string (docs/deployment.md)");
         Directory.CreateDirectory(dataFolder);
         return new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "fasttrack.db") }.ToString();
     }
@@ -38,15 +48,20 @@ public static class DatabaseSetup
         string connectionString)
     {
         // Interceptors registered in DI (e.g. the query budget tests' command counter) join the pooled contexts' options.
-        if (provider == DatabaseProvider.Postgres)
+        switch (provider)
         {
-            services.AddDbContextPool<PostgresFastTrackDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
-            services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<PostgresFastTrackDbContext>()));
-        }
-        else
-        {
-            services.AddDbContextPool<SqliteFastTrackDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
-            services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<SqliteFastTrackDbContext>()));
+            case DatabaseProvider.Postgres:
+                services.AddDbContextPool<PostgresFastTrackDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
+                services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<PostgresFastTrackDbContext>()));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextPool<SqlServerFastTrackDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
+                services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<SqlServerFastTrackDbContext>()));
+                break;
+            default:
+                services.AddDbContextPool<SqliteFastTrackDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
+                services.AddScoped<FastTrackDbContext>(sp => Scoped(sp, sp.GetRequiredService<SqliteFastTrackDbContext>()));
+                break;
         }
         return services;
     }
@@ -71,13 +86,19 @@ public static class DatabaseSetup
         Common(o);
     }
 
-    private static void Common(DbContextOptionsBuilder o)
+    /// <summary>
+    /// SQL Server 2019 or later, and Azure SQL. No retrying execution strategy: the app's saves open their own
+    /// transaction (<see cref="FastTrackDbContext.SaveChangesAsync(bool, CancellationToken)"/>), which such a strategy
+    /// refuses; a transient failure reaches the user as an error to try again, as on the other engines.
+    /// </summary>
+    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString)
     {
-        o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        // Migrations are written by hand without a model snapshot; MigratedSchemaTests prove that the
-        // migrated schema equals the model instead (docs/decisions/0003-migrations-per-provider.md).
-        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        o.UseSqlServer(connectionString, s => s.UseCompatibilityLevel(150));
+        Common(o);
     }
+
+    private static void Common(DbContextOptionsBuilder o) =>
+        o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     /// <summary>
     /// Two Npgsql settings the app turns on unless the connection string sets them (docs/deployment.md):
@@ -99,10 +120,13 @@ public static class DatabaseSetup
         return b.ConnectionString;
     }
 
-    public static FastTrackDbContext CreateContext(DatabaseProvider provider, string connectionString) =>
-        provider == DatabaseProvider.Postgres
-            ? new PostgresFastTrackDbContext(Build<PostgresFastTrackDbContext>(o => ConfigurePostgres(o, connectionString)))
-            : new SqliteFastTrackDbContext(Build<SqliteFastTrackDbContext>(o => ConfigureSqlite(o, connectionString)));
+    public static FastTrackDbContext CreateContext(DatabaseProvider provider, string connectionString,
+        params IInterceptor[] interceptors) => provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresFastTrackDbContext(Build<PostgresFastTrackDbContext>(o => ConfigurePostgres(o.AddInterceptors(interceptors), connectionString))),
+        DatabaseProvider.SqlServer => new SqlServerFastTrackDbContext(Build<SqlServerFastTrackDbContext>(o => ConfigureSqlServer(o.AddInterceptors(interceptors), connectionString))),
+        _ => new SqliteFastTrackDbContext(Build<SqliteFastTrackDbContext>(o => ConfigureSqlite(o.AddInterceptors(interceptors), connectionString))),
+    };
 
     private static DbContextOptions<T> Build<T>(Action<DbContextOptionsBuilder> configure) where T : DbContext
     {

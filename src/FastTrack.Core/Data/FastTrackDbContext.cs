@@ -5,6 +5,7 @@ using FastTrack.Domain.Customers;
 using FastTrack.Domain.Engagements;
 using FastTrack.Domain.Partners;
 using FastTrack.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace FastTrack.Data;
 /// directly (no repositories). Each engine has a subclass only so that its migrations can be
 /// found: see docs/decisions/0003-migrations-per-provider.md.
 /// </summary>
-public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Phase> Phases => Set<Phase>();
     public DbSet<Process> Processes => Set<Process>();
@@ -146,7 +147,18 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FastTrackDbContext).Assembly);
+        EngineSpecific(builder);
         ApplyAccessScope(builder);
+    }
+
+    /// <summary>The few model details that differ by engine; each engine's migrations and snapshot carry only its own.</summary>
+    private void EngineSpecific(ModelBuilder b)
+    {
+        var managerIndex = b.Entity<Engagement>().HasIndex(Configurations.EngagementConfiguration.ManagerIndexColumns);
+        if (this is PostgresFastTrackDbContext)
+            NpgsqlIndexBuilderExtensions.IncludeProperties(managerIndex, Configurations.EngagementConfiguration.ManagerIndexIncludes);
+        else if (this is SqlServerFastTrackDbContext)
+            SqlServerIndexBuilderExtensions.IncludeProperties(managerIndex, Configurations.EngagementConfiguration.ManagerIndexIncludes);
     }
 
     /// <summary>
@@ -182,10 +194,4 @@ public sealed class SqliteFastTrackDbContext(DbContextOptions<SqliteFastTrackDbC
 
 public sealed class PostgresFastTrackDbContext(DbContextOptions<PostgresFastTrackDbContext> options) : FastTrackDbContext(options);
 
-/// <summary>One key of the ASP.NET Core Data Protection key ring, shared by every app instance.</summary>
-public class DataProtectionKey
-{
-    public int Id { get; set; }
-    public string FriendlyName { get; set; } = "";
-    public string Xml { get; set; } = "";
-}
+public sealed class SqlServerFastTrackDbContext(DbContextOptions<SqlServerFastTrackDbContext> options) : FastTrackDbContext(options);

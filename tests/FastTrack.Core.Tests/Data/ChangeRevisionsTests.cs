@@ -158,7 +158,7 @@ public class ChangeRevisionsTests
     [Fact]
     public async Task Concurrent_saves_on_one_sqlite_file_all_succeed_and_each_raises_the_revision()
     {
-        if (TestDatabase.PostgresServer is not null) return; // the gate is SQLite's; PostgreSQL has row locks
+        if (TestDatabase.DefaultProvider != DatabaseProvider.Sqlite) return; // the gate is SQLite's; PostgreSQL has row locks
         var folder = Directory.CreateTempSubdirectory("fasttrack-gate-");
         try
         {

@@ -8,6 +8,11 @@ namespace FastTrack.Data.Configurations;
 
 internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagement>
 {
+    /// <summary>The manager's portfolio index; its included columns depend on the engine.</summary>
+    internal static readonly string[] ManagerIndexColumns =
+        [nameof(Engagement.ManagerId), nameof(Engagement.State), nameof(Engagement.CurrentPhaseId), ChangeRevisions.EngagementRevision];
+    internal static readonly string[] ManagerIndexIncludes = [nameof(Engagement.Id), nameof(Engagement.PartnerOrganisationId)];
+
     public void Configure(EntityTypeBuilder<Engagement> b)
     {
         b.Property(e => e.ManagerId).HasMaxLength(450).IsRequired();
@@ -40,10 +45,10 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.HasIndex(e => new { e.AssignedOn, e.Id });
         // A manager's own portfolio: counts by phase and the lists read only that manager's active engagements; with the
         // revision last, the portfolio's cache check (count and sums of revisions and ids over the manager's engagements)
-        // reads the index alone. SQLite's indexes hold the row id already; PostgreSQL's carry the id and the partner
-        // column (the partner filter) as included columns, or it reads the table instead (migration ManagerIndexCovers).
-        b.HasIndex(nameof(Engagement.ManagerId), nameof(Engagement.State), nameof(Engagement.CurrentPhaseId), ChangeRevisions.EngagementRevision)
-            .IncludeProperties(nameof(Engagement.Id), nameof(Engagement.PartnerOrganisationId));
+        // reads the index alone. SQLite's indexes hold the row id already; on PostgreSQL and SQL Server the index carries
+        // the id and the partner column (the partner filter) as included columns, or the engine reads the table instead
+        // (FastTrackDbContext.EngineSpecific; PostgreSQL's migration ManagerIndexCovers).
+        b.HasIndex(ManagerIndexColumns);
     }
 }
 
