@@ -109,6 +109,8 @@ class DirSource:
 
 class GitSource:
     def __init__(self, git_dir, commit):
+        if os.path.isdir(os.path.join(git_dir, ".git")):
+            git_dir = os.path.join(git_dir, ".git")  # a clone's work tree was given
         self.git_dir = git_dir
         if not commit:
             deleted = self._git("log", "--all", "--diff-filter=D", "-1", "--format=%H", "--", PLAYBOOK).strip()
@@ -120,7 +122,10 @@ class GitSource:
         self.files = set(listing.splitlines())
 
     def _git(self, *args):
-        return subprocess.run(["git", "--git-dir", self.git_dir, *args], check=True, capture_output=True).stdout.decode("utf-8")
+        done = subprocess.run(["git", "--git-dir", self.git_dir, *args], capture_output=True)
+        if done.returncode != 0:
+            sys.exit(f"git {' '.join(args[:2])} in {self.git_dir} failed: {done.stderr.decode('utf-8', 'replace').strip()}")
+        return done.stdout.decode("utf-8")
 
     def names(self, lang):
         prefix = f"{PLAYBOOK}/{LANG_DIRS[lang]}/"
