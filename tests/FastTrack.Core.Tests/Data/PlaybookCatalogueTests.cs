@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using FastTrack.Data;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Features.Catalogue;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace FastTrack.Tests.Data;
@@ -161,5 +163,93 @@ public class PlaybookCatalogueTests(ITestOutputHelper output)
         var roles = sections.Select(s => s["primary_role"]).Concat(tasks.Select(t => t.Role)).Distinct().Order(StringComparer.Ordinal);
         output.WriteLine($"Roles named (sections and tasks): {string.Join(", ", roles)}; " +
             $"not in today's fixed list: {string.Join(", ", roles.Except(Roles.TaskRoles))}");
+    }
+    /// <summary>
+    /// The two files as a new database would hold them (issue 17 item 2 is the seeder's; this builds the same entities
+    /// here): every value fits the schema's lengths and unique indexes, with the playbook's own role names, in a real database.
+    /// </summary>
+    [Fact]
+    public async Task The_whole_catalogue_fits_the_schema_of_a_real_database()
+    {
+        var sections = CatalogueSeeder.ReadEmbedded("playbook-sections.csv");
+        var tasks = Rows("playbook-catalogue.csv");
+        await using var db = await TestDatabase.CreateAsync(seed: false);
+
+        await using (var ctx = db.NewContext())
+        {
+            var services = new Dictionary<string, Service>(StringComparer.OrdinalIgnoreCase);
+            var phases = new Dictionary<string, Phase>();
+            var processes = new Dictionary<(string, string), Process>();
+            var bySection = new Dictionary<(string, string, string), Section>();
+            foreach (var row in sections)
+            {
+                if (!phases.TryGetValue(row["phase"], out var phase))
+                    phases[row["phase"]] = phase = new Phase(row["phase"], int.Parse(row["phase_order"], CultureInfo.InvariantCulture),
+                        row["phase_ja"], row["phase_zh"]);
+                if (!processes.TryGetValue((row["phase"], row["process"]), out var process))
+                {
+                    var order = int.Parse(row["process_order"], CultureInfo.InvariantCulture);
+                    process = new Process(phase, row["process"], order);
+                    process.Edit(row["process"], row["process_ja"], row["process_zh"], order);
+                    phase.Processes.Add(process);
+                    processes[(row["phase"], row["process"])] = process;
+                }
+                var section = new Section(process, row["section"], int.Parse(row["order"], CultureInfo.InvariantCulture), row["primary_role"]);
+                section.Edit(row["section"], row["section_ja"], row["section_zh"], section.Order, row["primary_role"], row["motions"], row["applies_to"]);
+                process.Sections.Add(section);
+                bySection[(row["phase"], row["process"], row["section"])] = section;
+            }
+            foreach (var t in tasks)
+            {
+                var names = ServiceNames.Split(t.Services);
+                var all = names.Contains(ServiceNames.All, StringComparer.OrdinalIgnoreCase);
+                bySection[(t.Phase, t.Process, t.Section)].Tasks.Add(new CatalogueTask(int.Parse(t.Id, CultureInfo.InvariantCulture),
+                    bySection[(t.Phase, t.Process, t.Section)], t.NameEn, t.NameJa, t.NameZh, t.Required == "M", t.Role, all,
+                    all ? [] : names.Select(n => services.TryGetValue(n, out var s) ? s : services[n] = new Service(n))));
+            }
+
+            // Lengths as the model declares them (SQLite does not enforce them; PostgreSQL and SQL Server do).
+            var tooLong = new List<string>();
+            void Fits<T>(IEnumerable<T> items, string property, Func<T, string?> value)
+            {
+                var max = ctx.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetMaxLength();
+                tooLong.AddRange(items.Select(value).Where(v => max is not null && v?.Length > max).Select(v => $"{typeof(T).Name}.{property}: {v}"));
+            }
+            var allProcesses = processes.Values.ToList();
+            var allSections = bySection.Values.ToList();
+            var allTasks = allSections.SelectMany(s => s.Tasks).ToList();
+            foreach (var p in new[] { "NameEn", "NameJa", "NameZh" })
+            {
+                Fits(phases.Values, p, x => (string?)typeof(Phase).GetProperty(p)!.GetValue(x));
+                Fits(allProcesses, p, x => (string?)typeof(Process).GetProperty(p)!.GetValue(x));
+                Fits(allSections, p, x => (string?)typeof(Section).GetProperty(p)!.GetValue(x));
+                Fits(allTasks, p, x => (string?)typeof(CatalogueTask).GetProperty(p)!.GetValue(x));
+            }
+            Fits(allSections, nameof(Section.PrimaryRole), s => s.PrimaryRole);
+            Fits(allSections, nameof(Section.Motions), s => s.Motions);
+            Fits(allSections, nameof(Section.AppliesTo), s => s.AppliesTo);
+            Fits(allTasks, nameof(CatalogueTask.Role), t => t.Role);
+            Fits(services.Values, nameof(Service.Name), s => s.Name);
+            Assert.Empty(tooLong);
+
+            ctx.Services.AddRange(services.Values);
+            ctx.Phases.AddRange(phases.Values);
+            await ctx.SaveChangesAsync();
+        }
+
+        await using (var ctx = db.NewContext())
+        {
+            Assert.Equal(PhaseOrder, await ctx.Phases.OrderBy(p => p.Order).Select(p => p.NameEn).ToListAsync());
+            Assert.Equal(sections.Select(s => s["process"]).Distinct().Count(), await ctx.Processes.CountAsync());
+            Assert.Equal(sections.Count, await ctx.Sections.CountAsync());
+            Assert.Equal(tasks.Count, await ctx.CatalogueTasks.CountAsync());
+            var perPhase = await ctx.CatalogueTasks.GroupBy(t => t.Section.Process.Phase.NameEn)
+                .Select(g => new { Phase = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Phase, g => g.Count);
+            Assert.Equal(tasks.GroupBy(t => t.Phase).ToDictionary(g => g.Key, g => g.Count()), perPhase);
+            var task1700 = await ctx.CatalogueTasks.Include(t => t.Section).ThenInclude(s => s.Process).SingleAsync(t => t.FtopId == 1700);
+            Assert.Equal(("Address Technical Gaps", true), (task1700.Section.Process.NameEn, task1700.Mandatory));
+            output.WriteLine($"{db.Provider}: {perPhase.Values.Sum()} tasks, {await ctx.Sections.CountAsync()} sections, " +
+                $"{await ctx.Processes.CountAsync()} processes, {await ctx.Phases.CountAsync()} phases, {await ctx.Services.CountAsync()} services saved");
+        }
     }
 }
