@@ -26,7 +26,10 @@ public static class WebSetup
         var services = builder.Services;
 
         var dataFolder = DataFolder(builder);
-        builder.Host.UseSerilog(Logger(config, dataFolder), dispose: true);
+        var logger = Logger(config, dataFolder);
+        builder.Host.UseSerilog(logger, dispose: true);
+        // The request log writes through this logger too (its default is the static Log.Logger, which the app leaves unset).
+        services.AddSingleton(new RequestLog(logger));
 
         var provider = DatabaseSetup.Provider(config);
         services.AddFastTrackDatabase(provider, DatabaseSetup.ConnectionString(config, dataFolder));
@@ -186,7 +189,7 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();
-        app.UseSerilogRequestLogging(RequestLog.Configure);
+        app.UseSerilogRequestLogging(app.Services.GetRequiredService<RequestLog>().Configure);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -9,10 +9,11 @@ namespace FastTrack.Web.Infrastructure;
 /// written without its query string (Serilog's default): a query may carry a return URL or a search term that
 /// names a customer. Nothing else of the request (headers, cookies, form fields) is added.
 /// </summary>
-internal static class RequestLog
+internal sealed class RequestLog(Serilog.ILogger logger)
 {
-    public static void Configure(RequestLoggingOptions o)
+    public void Configure(RequestLoggingOptions o)
     {
+        o.Logger = logger;
         o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {UserId}";
         o.IncludeQueryInRequestPath = false;
         o.GetLevel = (_, _, ex) => ex is not null ? LogEventLevel.Error : LogEventLevel.Information;

@@ -34,7 +34,7 @@ public class SqlServerOfflineTests(ITestOutputHelper output)
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Contains("CREATE TABLE [Engagements]", script, StringComparison.Ordinal);
-        output.WriteLine($"SQL Server migration script: {script.Length:N0} characters, {statements} statements, 0 parse errors");
+        output.WriteLine($"figure: SQL Server migration script: {script.Length:N0} characters, {statements} statements, 0 parse errors");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class SqlServerOfflineTests(ITestOutputHelper output)
         Assert.True(offline.Statements.Keys.Count(sql => sql.Contains("UNION ALL", StringComparison.Ordinal)) >= 2, "the union reads were not reached");
         // A floor, not a count to match: far fewer means the use cases stopped reaching the provider.
         Assert.True(offline.Statements.Count >= 60, $"only {offline.Statements.Count} statements were captured");
-        output.WriteLine($"SQL Server: {offline.Statements.Count} distinct statements from {requests.Count} use cases parsed, 0 errors");
+        output.WriteLine($"figure: SQL Server: {offline.Statements.Count} distinct statements from {requests.Count} use cases parsed, 0 errors");
     }
 
     [Fact]
@@ -103,8 +103,8 @@ public class SqlServerOfflineTests(ITestOutputHelper output)
         }
         problems.AddRange(MultipleCascadePaths(model));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        output.WriteLine($"SQL Server model: {model.Tables.Count()} tables, no (max) column in a key, no second cascade path");
-        output.WriteLine($"Keys that may exceed SQL Server's key size only with longer values than the app stores: {string.Join(", ", wide)}");
+        output.WriteLine($"figure: SQL Server model: {model.Tables.Count()} tables, no (max) column in a key, no second cascade path");
+        output.WriteLine($"SQL Server keys that may exceed SQL Server's key size only with longer values than the app stores: {string.Join(", ", wide)}");
     }
 
     /// <summary>SQL Server refuses a foreign key that would reach a table by a second chain of cascading deletes.</summary>
