@@ -2,6 +2,7 @@ using System.Data.Common;
 using FastTrack.Data;
 using FastTrack.Tests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FastTrack.Tests.Data;
 
@@ -35,6 +36,39 @@ public class MigratedSchemaTests
         await using var ctx = db.NewContext();
         Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await ctx.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task A_database_of_the_release_before_dotnet_ef_upgrades_to_the_model()
+    {
+        await using var db = await TestDatabase.CreateAsync(seed: false, migrate: false);
+        await using (var ctx = db.NewContext())
+        {
+            var all = ctx.Database.GetMigrations().ToList();
+            var baseline = all.FindIndex(m => m.EndsWith("_DotnetEfBaseline", StringComparison.Ordinal));
+            if (baseline < 0)
+            {
+                Assert.Equal(DatabaseProvider.SqlServer, db.Provider); // SQL Server started with dotnet ef
+                return;
+            }
+            // The previous release: the hand-written migrations only, and its catalogue seeded.
+            await ctx.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(all[baseline - 1]);
+            await CatalogueSeeder.SeedAsync(ctx);
+        }
+        await using (var ctx = db.NewContext())
+        {
+            var pending = (await ctx.Database.GetPendingMigrationsAsync()).ToList();
+            Assert.Contains(pending, m => m.EndsWith("_DotnetEfBaseline", StringComparison.Ordinal));
+            await ctx.Database.MigrateAsync();
+            Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
+            Assert.True(await ctx.CatalogueTasks.AnyAsync(), "the upgrade kept the data");
+        }
+        await using var fromModel = await CreateFromModel(db.Provider);
+        var expected = await Describe(fromModel);
+        var actual = await Describe(db);
+        var differences = expected.Except(actual).Concat(actual.Except(expected))
+            .Where(l => !l.Contains("__EFMigrations", StringComparison.Ordinal)).ToList();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 
     private static async Task<TestDatabase> CreateFromModel(DatabaseProvider provider)
