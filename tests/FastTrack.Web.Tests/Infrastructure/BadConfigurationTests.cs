@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FastTrack.Web.Tests.Infrastructure;
 
 /// <summary>
@@ -29,44 +27,20 @@ public class BadConfigurationTests
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(string provider, string? connectionString)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fasttrack-tests", Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet", [AppDll()])
+        var env = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["Database__Provider"] = provider,
+            ["Database__DataFolder"] = folder,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         };
-        start.Environment["Database__Provider"] = provider;
-        start.Environment["Database__DataFolder"] = folder;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        if (connectionString is not null) start.Environment["ConnectionStrings__FastTrack"] = connectionString;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        if (connectionString is not null) env["ConnectionStrings__FastTrack"] = connectionString;
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app kept running with a bad setting.");
+            return await AppProcess.RunAsync(env, TimeSpan.FromSeconds(60));
         }
         finally
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The app as built beside the tests (same configuration: eng/test.sh builds Release).</summary>
-    private static string AppDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = dir.FullName.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FastTrack.sln"))) dir = dir.Parent;
-        var dll = Path.Combine(dir!.FullName, "src", "FastTrack.Web", "bin", configuration, "net10.0", "FastTrack.Web.dll");
-        Assert.True(File.Exists(dll), $"build the app first: {dll}");
-        return dll;
     }
 }
