@@ -86,6 +86,15 @@ public static class WebSetup
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
+        // TempData (the "saved" messages) travels in a cookie: as guarded as the others.
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "FastTrack.TempData";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Messages.UserMessages>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -121,6 +130,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<UseCaseExceptionFilter>();
+                o.Filters.Add<NoHandlerNoPost>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -1,5 +1,6 @@
 
 using FastTrack.Features.Users;
+using FastTrack.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,13 +38,15 @@ public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t)
             ModelState.AddModelError("", t["Enter your e-mail and password."]);
             return Page();
         }
+        // Worked out before signing in: nothing after the sign-in may fail (it is already in the audit trail).
+        var target = LocalUrl.Or(Url, ReturnUrl);
         var outcome = await mediator.Send(new FastTrack.Features.Account.SignIn.Command(Data.Email, Data.Password, Data.RememberMe,
             HttpContext.Connection.RemoteIpAddress?.ToString()));
         Data.Password = "";
         switch (outcome)
         {
             case FastTrack.Features.Account.SignIn.Outcome.Succeeded:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(target);
             case FastTrack.Features.Account.SignIn.Outcome.Throttled:
                 ModelState.AddModelError("", t["Too many failed attempts. Wait a few minutes before trying again."]);
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
