@@ -121,6 +121,8 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 // Pages answer GET and POST only: a method such as OnRedisplayAsync must never become a handler of a "REDISPLAY" request.
                 o.Conventions.Add(new GetAndPostHandlersOnly());
+                // An id in the route is taken from the route, never from a form field of the same name.
+                o.Conventions.Add(new RouteValuesFromRouteOnly());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizePage("/Engagements/Dibs", Policies.Manager);
                 o.Conventions.AuthorizePage("/Engagements/Partners", Policies.Manager);
