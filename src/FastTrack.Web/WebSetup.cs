@@ -86,6 +86,15 @@ public static class WebSetup
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
+        // TempData (the "saved" messages) travels in a cookie: as guarded as the others.
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "FastTrack.TempData";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Messages.UserMessages>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -112,6 +121,8 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Culture");
                 // Pages answer GET and POST only: a method such as OnRedisplayAsync must never become a handler of a "REDISPLAY" request.
                 o.Conventions.Add(new GetAndPostHandlersOnly());
+                // An id in the route is taken from the route, never from a form field of the same name.
+                o.Conventions.Add(new RouteValuesFromRouteOnly());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizePage("/Engagements/Dibs", Policies.Manager);
                 o.Conventions.AuthorizePage("/Engagements/Partners", Policies.Manager);
@@ -121,6 +132,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<UseCaseExceptionFilter>();
+                o.Filters.Add<NoHandlerNoPost>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

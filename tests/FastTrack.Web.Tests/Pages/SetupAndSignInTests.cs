@@ -1,5 +1,7 @@
 using System.Net;
 using FastTrack.Domain.Catalogue;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FastTrack.Web.Tests.Pages;
 
@@ -93,9 +95,11 @@ public class SignInThrottlingTests
     [Fact]
     public async Task Repeated_failures_from_one_address_answer_429_but_never_lock_the_account()
     {
-        using var app = new AppFactory();
-        await app.CreateUserAsync("fm@example.com", FastTrack.Domain.Catalogue.Roles.FastTrackManager);
-        var guesser = app.Browser();
+        using var factory = new AppFactory();
+        var clock = new FastTrack.Web.Tests.Security.SettableClock();
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        await factory.CreateUserAsync("fm@example.com", FastTrack.Domain.Catalogue.Roles.FastTrackManager);
+        var guesser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         for (var i = 0; i < FastTrack.Features.Account.SignIn.Limits.PerAccountAndAddress; i++)
         {
             var wrong = await guesser.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "fm@example.com", ["Data.Password"] = $"wrong guess number {i}" });
@@ -106,9 +110,14 @@ public class SignInThrottlingTests
         Assert.Contains("Too many failed attempts", (await throttled.HtmlAsync()).QuerySelector("[data-testid=form-errors]")!.TextContent);
 
         Assert.Equal(FastTrack.Features.Account.SignIn.Limits.PerAccountAndAddress,
-            app.Scoped(db => db.AuditEntries.Count(a => a.Action == "SignInFailed" && a.EntityId == "FM@EXAMPLE.COM")));
-        Assert.True(app.Scoped(db => db.AuditEntries.Any(a => a.Action == "SignInThrottled")));
-        Assert.False(app.Scoped(db => db.Users.Single(u => u.Email == "fm@example.com").LockoutEnd.HasValue));
+            factory.Scoped(db => db.AuditEntries.Count(a => a.Action == "SignInFailed" && a.EntityId == "FM@EXAMPLE.COM")));
+        Assert.True(factory.Scoped(db => db.AuditEntries.Any(a => a.Action == "SignInThrottled")));
+        Assert.False(factory.Scoped(db => db.Users.Single(u => u.Email == "fm@example.com").LockoutEnd.HasValue));
+
+        // A slow-down, not a lock: after the wait it names, the right password signs in.
+        clock.Now += throttled.Headers.RetryAfter!.Delta!.Value;
+        var signedIn = await guesser.PostFormAsync("/Account/SignIn", new() { ["Data.Email"] = "fm@example.com", ["Data.Password"] = AppFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     [Fact]

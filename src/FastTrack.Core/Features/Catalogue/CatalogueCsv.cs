@@ -18,7 +18,10 @@ public sealed record CsvProblem(int Line, string Template, params object[] Args)
     public string Message => Args.Length == 0 ? Template : string.Format(CultureInfo.InvariantCulture, Template, Args);
 }
 
-/// <summary>Reads and writes the catalogue CSV format of docs/catalogue-format.md (UTF-8, RFC 4180).</summary>
+/// <summary>
+/// Reads and writes the catalogue CSV format of docs/catalogue-format.md (UTF-8, RFC 4180). Cells that a spreadsheet
+/// would take for a formula are written with a leading apostrophe and read back without it (<see cref="SafeCell"/>).
+/// </summary>
 public static class CatalogueCsv
 {
     public static readonly string[] Header = ["id", "phase", "process", "section", "required", "role", "services", "name_en", "name_ja", "name_zh"];
@@ -94,8 +97,8 @@ public static class CatalogueCsv
                 problems.Add(new CsvProblem(line, "Expected {0} fields but found {1}.", Header.Length, fields.Length));
                 continue;
             }
-            rows.Add(new CatalogueRow(line, fields[0].Trim(), fields[1].Trim(), fields[2].Trim(), fields[3].Trim(),
-                fields[4].Trim(), fields[5].Trim(), fields[6].Trim(), fields[7].Trim(), fields[8].Trim(), fields[9].Trim()));
+            string Cell(int i) => SafeCell.Read(fields[i].Trim());
+            rows.Add(new CatalogueRow(line, Cell(0), Cell(1), Cell(2), Cell(3), Cell(4), Cell(5), Cell(6), Cell(7), Cell(8), Cell(9)));
         }
         if (first) problems.Add(new CsvProblem(1, "The file is empty."));
         return (rows, problems);
@@ -130,7 +133,10 @@ public static class CatalogueCsv
             foreach (var r in rows)
             {
                 foreach (var f in new[] { r.Id, r.Phase, r.Process, r.Section, r.Required, r.Role, r.Services, r.NameEn, r.NameJa, r.NameZh })
-                    csv.WriteField(f);
+                {
+                    if (SafeCell.LooksLikeFormula(f)) csv.WriteField(SafeCell.Write(f), shouldQuote: true);
+                    else csv.WriteField(f);
+                }
                 csv.NextRecord();
             }
         }
@@ -152,4 +158,30 @@ public static class CatalogueCsv
             return _line;
         }
     }
+}
+
+/// <summary>
+/// CSV injection (OWASP): a cell starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is run as
+/// a formula by Excel, LibreOffice and Google Sheets (<c>=HYPERLINK(…)</c>, <c>+cmd|' /C calc'!A0</c>). Every CSV the app
+/// writes passes its cells through <see cref="Write"/>, which puts an apostrophe before such a cell, and the field is
+/// quoted; the spreadsheet then shows it as text. So that the round trip is lossless, a cell that already starts with
+/// apostrophes followed by one of those characters gets one more, and <see cref="Read"/> (import) takes exactly one away
+/// from any cell written so. Any other cell is written and read as it is.
+/// </summary>
+public static class SafeCell
+{
+    private static readonly char[] Triggers = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>Would a spreadsheet run it, once leading apostrophes are taken away?</summary>
+    public static bool LooksLikeFormula(string? cell)
+    {
+        if (string.IsNullOrEmpty(cell)) return false;
+        var i = 0;
+        while (i < cell.Length && cell[i] == '\'') i++;
+        return i < cell.Length && Array.IndexOf(Triggers, cell[i]) >= 0;
+    }
+
+    public static string Write(string? cell) => cell is null ? "" : LooksLikeFormula(cell) ? "'" + cell : cell;
+
+    public static string Read(string cell) => cell.Length > 1 && cell[0] == '\'' && LooksLikeFormula(cell[1..]) ? cell[1..] : cell;
 }

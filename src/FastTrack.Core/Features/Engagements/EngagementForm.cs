@@ -92,7 +92,10 @@ public static class GetEngagementLookups
             var stamp = await RevisionStamps.SharedAsync(db);
             var scope = AccessScope.ScopeKey(user);
             return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope), () => ReadAsync(ct),
-                x => x.Managers.Count + x.Partners.Count + x.Services.Count + x.Phases.Count);
+                x => Common.Caching.Weigh.Row + new[] { x.Customers, x.Managers, x.Partners }.Sum(options => Common.Caching.Weigh.List(options.Count)
+                        + options.Sum(o => Common.Caching.Weigh.Row + Common.Caching.Weigh.Text(o.Value) + Common.Caching.Weigh.Text(o.Text)))
+                    + x.Services.Sum(Common.Caching.Weigh.Text) + x.Phases.Sum(p => Common.Caching.Weigh.Row + Common.Caching.Weigh.Text(p.NameEn)
+                        + Common.Caching.Weigh.Text(p.NameJa) + Common.Caching.Weigh.Text(p.NameZh)));
         }
 
         private async Task<Result> ReadAsync(CancellationToken ct)

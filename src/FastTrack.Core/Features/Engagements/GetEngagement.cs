@@ -126,8 +126,21 @@ public static class GetEngagement
             var roles = (user.IsInRole(Roles.Admin), user.IsInRole(Roles.FastTrackManager), user.IsInRole(Roles.Partner));
             return await cache.GetOrReadAsync((nameof(GetEngagement), request, stamp, EngagementStore.Today(clock), user.Id, roles),
                 () => ReadAsync(request, ct),
-                v => 1 + v.Engagement.Tasks.Count + v.Engagement.Steps.Count + v.Timeline.Count + v.UsageRecords.Count + v.Notes.Count
-                    + v.Engagement.WorkloadStatuses.Count + v.Playbook.Phases.Sum(p => p.Processes.Sum(pr => pr.Sections.Sum(s => 1 + s.Tasks.Count))));
+                Bytes);
+        }
+
+        /// <summary>
+        /// What a view holds: three objects' worth a row (entity, its collections' slots, its strings' headers) and the
+        /// text of the timeline and notes, which is where a long engagement grows (ReadCache).
+        /// </summary>
+        private static long Bytes(View v)
+        {
+            var rows = 1 + v.Engagement.Tasks.Count + v.Engagement.Steps.Count + v.Timeline.Count + v.UsageRecords.Count + v.Notes.Count
+                + v.Engagement.WorkloadStatuses.Count + v.Playbook.Phases.Sum(p => p.Processes.Sum(pr => pr.Sections.Sum(s => 1 + s.Tasks.Count)));
+            var text = v.Timeline.Sum(a => Weigh.Text(a.Summary) + Weigh.Text(a.ChangesJson) + Weigh.Text(a.UserName) + Weigh.Text(a.EntityId))
+                + v.Notes.Sum(n => Weigh.Text(n.Text) + Weigh.Text(n.By))
+                + v.Engagement.Tasks.Sum(t => Weigh.Text(t.StatusReason) + Weigh.Text(t.CompletionNote) + Weigh.Text(t.CompletedBy) + Weigh.Text(t.ReopenedBy));
+            return 3 * Weigh.Row * rows + text;
         }
 
         private async Task<View> ReadAsync(Query request, CancellationToken ct)

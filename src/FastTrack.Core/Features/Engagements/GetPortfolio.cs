@@ -45,7 +45,9 @@ public static class GetPortfolio
             var stamp = await RevisionStamps.EngagementsAsync(db, all ? null : user.Id);
             return await cache.GetOrReadAsync((nameof(GetPortfolio), all ? null : user.Id, today, stamp),
                 () => ReadAsync(all, today, ct),
-                r => r.Phases.Count + r.OverdueFirstContacts.Rows.Count + r.BlockedWorkloads.Rows.Count + r.BelowGoal.Rows.Count + r.ReadyForReview.Rows.Count);
+                r => Common.Caching.Weigh.Row * (1 + r.Phases.Count)
+                    + new[] { r.OverdueFirstContacts, r.BlockedWorkloads, r.BelowGoal, r.ReadyForReview }.Sum(section => Common.Caching.Weigh.List(section.Rows.Count)
+                        + section.Rows.Sum(x => Common.Caching.Weigh.Row + Common.Caching.Weigh.Text(x.Customer) + Common.Caching.Weigh.Text(x.Service) + Common.Caching.Weigh.Text(x.Detail))));
         }
 
         private async Task<Result> ReadAsync(bool all, DateOnly today, CancellationToken ct)

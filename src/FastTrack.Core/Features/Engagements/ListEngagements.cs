@@ -55,10 +55,21 @@ public static class ListEngagements
         // directory or the day. The check is the request's shared revisions, read once with the filter choices' check.
         public async Task<Result> Handle(Query r, CancellationToken ct)
         {
+            // A search by name is free text: every distinct one would be a new entry, so searches are read, never cached
+            // (issue 22). The rest of the key is normalised, so that odd values (Page=9999, Sort=x) share an entry.
+            if (!string.IsNullOrWhiteSpace(r.Search)) return await ReadAsync(r, ct);
+            r = r with { Page = Math.Clamp(r.Page, 1, CountCap / PageSize), Sort = r.Sort is "customer" or "phase" or "manager" ? r.Sort : null };
             var stamp = await RevisionStamps.SharedAsync(db);
             var scope = AccessScope.ScopeKey(user);
-            return await cache.GetOrReadAsync((nameof(ListEngagements), r, stamp, scope, EngagementStore.Today(clock)), () => ReadAsync(r, ct), x => 1 + x.Items.Count);
+            return await cache.GetOrReadAsync((nameof(ListEngagements), r, stamp, scope, EngagementStore.Today(clock)), () => ReadAsync(r, ct), Bytes);
         }
+
+        private static long Bytes(Result x) =>
+            Common.Caching.Weigh.Row + Common.Caching.Weigh.List(x.Items.Count) + x.Items.Sum(i => 2 * Common.Caching.Weigh.Row
+                + Common.Caching.Weigh.Text(i.Customer) + Common.Caching.Weigh.Text(i.PhaseEn) + Common.Caching.Weigh.Text(i.PhaseJa) + Common.Caching.Weigh.Text(i.PhaseZh)
+                + Common.Caching.Weigh.Text(i.ProcessEn) + Common.Caching.Weigh.Text(i.ProcessJa) + Common.Caching.Weigh.Text(i.ProcessZh)
+                + Common.Caching.Weigh.Text(i.Manager) + Common.Caching.Weigh.Text(i.Partner)
+                + Common.Caching.Weigh.List(i.Services.Count) + i.Services.Sum(Common.Caching.Weigh.Text));
 
         private async Task<Result> ReadAsync(Query r, CancellationToken ct)
         {

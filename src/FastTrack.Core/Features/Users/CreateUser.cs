@@ -31,7 +31,7 @@ public static class CreateUser
             UserRules.Apply(this, db, c => c.Roles, c => c.PartnerOrganisationId);
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(c => c.Email).NotEmpty().WithMessage("Enter an e-mail address.").EmailAddress().WithMessage("Enter a valid e-mail address.").MaximumLength(256);
-            RuleFor(c => c.Password).MinimumLength(12).WithMessage("The password needs at least 12 characters.").MaximumLength(256);
+            RuleFor(c => (string?)c.Password).StrongPassword().OverridePropertyName(nameof(Command.Password));
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
             RuleForEach(c => c.Roles).Must(r => Domain.Catalogue.Roles.All.Contains(r)).WithMessage("Unknown role.");
         }

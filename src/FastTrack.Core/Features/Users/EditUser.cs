@@ -44,8 +44,7 @@ public static class EditUser
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
             RuleForEach(c => c.Roles).Must(r => Domain.Catalogue.Roles.All.Contains(r)).WithMessage("Unknown role.");
-            RuleFor(c => c.NewPassword).MinimumLength(12).WithMessage("The password needs at least 12 characters.")
-                .MaximumLength(256).When(c => !string.IsNullOrEmpty(c.NewPassword));
+            RuleFor(c => c.NewPassword).StrongPassword(required: false);
         }
     }
 

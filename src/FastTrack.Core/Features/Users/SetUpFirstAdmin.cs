@@ -37,7 +37,7 @@ public static class SetUpFirstAdmin
         {
             RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(200);
             RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(256);
-            RuleFor(c => c.Password).NotEmpty().MinimumLength(12).MaximumLength(256);
+            RuleFor(c => (string?)c.Password).StrongPassword().OverridePropertyName(nameof(Command.Password));
             RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage("The two passwords do not match.");
         }
     }

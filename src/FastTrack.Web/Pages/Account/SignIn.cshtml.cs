@@ -1,5 +1,6 @@
 
 using FastTrack.Features.Users;
+using FastTrack.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,17 +38,22 @@ public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t)
             ModelState.AddModelError("", t["Enter your e-mail and password."]);
             return Page();
         }
-        var outcome = await mediator.Send(new FastTrack.Features.Account.SignIn.Command(Data.Email, Data.Password, Data.RememberMe,
-            HttpContext.Connection.RemoteIpAddress?.ToString()));
+        // Worked out before signing in: nothing after the sign-in may fail (it is already in the audit trail).
+        var target = LocalUrl.Or(Url, ReturnUrl);
+        var result = await mediator.Send(new FastTrack.Features.Account.SignIn.Command(Data.Email, Data.Password, Data.RememberMe,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), KnownDevice.Read(HttpContext, Data.Email)));
         Data.Password = "";
-        switch (outcome)
+        switch (result.Outcome)
         {
             case FastTrack.Features.Account.SignIn.Outcome.Succeeded:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                KnownDevice.Write(HttpContext, Data.Email, result.Device!);
+                return LocalRedirect(target);
             case FastTrack.Features.Account.SignIn.Outcome.Throttled:
-                ModelState.AddModelError("", t["Too many failed attempts. Wait a few minutes before trying again."]);
+                var seconds = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds));
+                ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                    t["Too many failed attempts. Wait {0} seconds before trying again."], seconds));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Response.Headers.RetryAfter = "60";
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Page();
             case FastTrack.Features.Account.SignIn.Outcome.Disabled:
                 ModelState.AddModelError("", t["This account is disabled. Ask an administrator."]);

@@ -45,9 +45,17 @@ public static class KeptHtml
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         content.WriteTo(text, HtmlEncoder.Default);
         parts = text.ToString().Split(FormTokenField.Value!);
-        kept?.TryAdd(key, parts);
+        // The text is kept only while its result is in the read cache, and weighs on the cache's bound (issue 22): a result
+        // that is not cached (a search) or that no longer fits keeps nothing.
+        if (kept is not null && !kept.ContainsKey(key)
+            && html.ViewContext.HttpContext.RequestServices.GetRequiredService<FastTrack.Common.Caching.ReadCache>()
+                .AddKept(source, Weigh(parts)))
+            kept.TryAdd(key, parts);
         return new WithFormToken(parts, token);
     }
+
+    private static long Weigh(string[] parts) =>
+        FastTrack.Common.Caching.Weigh.List(parts.Length) + parts.Sum(FastTrack.Common.Caching.Weigh.Text) + 3 * FastTrack.Common.Caching.Weigh.Row;
 
     /// <summary>The kept text with this request's form token field between its parts.</summary>
     private sealed class WithFormToken(string[] parts, IHtmlContent token) : IHtmlContent

@@ -23,10 +23,25 @@ public class EditModel(IMediator mediator) : PageModel, IRedisplay
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
+        // A value that does not bind (Disabled=maybe) is a message on its field, and nothing is saved.
+        if (!ModelState.IsValid)
+        {
+            await OnRedisplayAsync();
+            return Page();
+        }
         await mediator.Send(Data with { Id = id });
         TempData["Success"] = Data.DisplayName;
         return RedirectToPage("Index");
     }
 
-    public async Task OnRedisplayAsync() => Organisations = await mediator.Send(new ListOrganisations.Query());
+    public async Task OnRedisplayAsync()
+    {
+        // The checkbox shows what was posted; a value that is not a boolean (it has its message) would make it throw.
+        if (ModelState[$"{nameof(Data)}.{nameof(Data.IsDisabled)}"] is { Errors.Count: > 0 } disabled)
+        {
+            disabled.RawValue = Data.IsDisabled;
+            disabled.AttemptedValue = Data.IsDisabled ? "true" : "false";
+        }
+        Organisations = await mediator.Send(new ListOrganisations.Query());
+    }
 }

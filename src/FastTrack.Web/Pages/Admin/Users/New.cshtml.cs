@@ -19,6 +19,12 @@ public class NewModel(IMediator mediator) : PageModel, IRedisplay
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A value that does not bind (Disabled=maybe) is a message on its field, and nothing is saved.
+        if (!ModelState.IsValid)
+        {
+            await OnRedisplayAsync();
+            return Page();
+        }
         await mediator.Send(Data);
         TempData["Success"] = $"{Data.DisplayName} ({Data.Email})";
         return RedirectToPage("Index");
