@@ -121,6 +121,7 @@ public static class WebSetup
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<UseCaseExceptionFilter>();
+                o.ModelBinderProviders.Insert(0, new TrimmedStringBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
