@@ -62,6 +62,7 @@ public class Engagement
         IReadOnlyCollection<string> services, EngagementDates dates, Playbook playbook)
     {
         if (services.Count == 0) throw new DomainException("Choose at least one service in scope.");
+        SeatsRule.EnsureLicensed(customer, services);
         var e = new Engagement
         {
             Customer = customer,
@@ -87,6 +88,7 @@ public class Engagement
         if (removed.Count > 0)
             throw new DomainException("Services cannot be removed from an engagement ({0}); mark their tasks Not applicable instead.", string.Join(", ", removed));
         var added = services.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        SeatsRule.EnsureLicensed(Customer, added);
         var changes = new ChangeSet()
             .Track("FastTrack manager", ManagerId, managerId)
             .Track("Partner", PartnerOrganisation?.Name, partner?.Name)
@@ -185,6 +187,7 @@ public class Engagement
         var added = addedServices.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads && added.Count == 0)
             throw new DomainException("Name at least one new service: enabling additional workloads starts a new cycle at Initiate with them.");
+        if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads) SeatsRule.EnsureLicensed(Customer, added);
 
         var changes = new List<FieldChange>(review.SetStatus(EngagementTaskStatus.Completed, null, note, by, now))
         {
@@ -252,6 +255,7 @@ public class Engagement
         if (code.L1 == WorkloadStatusCodes.InProgress && targetOn is null) throw new DomainException("In Progress needs a target date.");
         if (code.L1 == WorkloadStatusCodes.Blocked && note is null) throw new DomainException("Blocked needs a note saying what blocks the workload.");
         if (targetOn is { } t && t < AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(AssignedOn)!);
+        TargetDateWindow.Ensure(targetOn, DateOnly.FromDateTime(now.UtcDateTime));
         var record = new WorkloadStatusRecord(svc.Service, code, targetOn, note, by, now);
         WorkloadStatuses.Add(record);
         svc.ApplyWorkload(record);

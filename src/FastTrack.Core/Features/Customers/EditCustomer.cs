@@ -4,6 +4,7 @@ using FastTrack.Data;
 using FastTrack.Domain.Audit;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Domain.Common;
+using FastTrack.Domain.Engagements;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +65,12 @@ public static class EditCustomer
                 ?? throw new NotFoundException("Customer");
             if (c.Version != request.Version) throw new ConcurrencyConflictException(Conflicts.Customer);
             db.Entry(c).Property(x => x.Version).OriginalValue = request.Version;
+            var seats = CustomerRules.Seats(request).ToList();
+            var engagements = await db.Engagements.AsTracking().Include(e => e.Services)
+                .Where(e => e.CustomerId == c.Id && e.State == EngagementState.Active).ToListAsync(ct);
+            SeatsRule.EnsureCovered(seats, engagements);
             var changes = c.Edit(request.Name, request.TenantDomain, request.Industry, request.AccountManaged, request.CsmName,
-                request.CsmEmail, request.Notes, CustomerRules.Seats(request));
+                request.CsmEmail, request.Notes, seats);
             if (changes.Count == 0) return Unit.Value;
             db.Audit(user, clock, "CustomerEdited", AuditEntities.Customer, c.Id.ToString(CultureInfo.InvariantCulture), changes);
             await Conflicts.SaveAsync(db, Conflicts.Customer, ct);
