@@ -133,6 +133,7 @@ public static class WebSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<UseCaseExceptionFilter>();
                 o.Filters.Add<NoHandlerNoPost>();
+                o.ModelBinderProviders.Insert(0, new TrimmedStringBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

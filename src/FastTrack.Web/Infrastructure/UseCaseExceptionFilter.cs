@@ -20,6 +20,11 @@ internal sealed class UseCaseExceptionFilter(UserMessages t) : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        if (!context.ModelState.IsValid && HttpMethods.IsPost(context.HttpContext.Request.Method))
+        {
+            await RefuseUnreadableAsync(context);
+            return;
+        }
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled) return;
         var modelState = context.ModelState;
@@ -49,6 +54,22 @@ internal sealed class UseCaseExceptionFilter(UserMessages t) : IAsyncPageFilter
         if (executed.HandlerInstance is IRedisplay redisplay) await redisplay.OnRedisplayAsync();
         executed.Result = new PageResult();
         executed.ExceptionHandled = true;
+    }
+
+    /// <summary>
+    /// A field that could not be read as its type (<see cref="BindingFailures"/>): the use case is not sent, the form is shown
+    /// again with what was typed and a message on each such field.
+    /// </summary>
+    private async Task RefuseUnreadableAsync(PageHandlerExecutingContext context)
+    {
+        var modelState = context.ModelState;
+        foreach (var (key, entry) in modelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => (e.Key, e.Value!)).ToList())
+        {
+            entry.Errors.Clear();
+            modelState.AddModelError(key, t.Translate(BindingFailures.MessageFor(context, key)));
+        }
+        if (context.HandlerInstance is IRedisplay redisplay) await redisplay.OnRedisplayAsync();
+        context.Result = new PageResult();
     }
 }
 

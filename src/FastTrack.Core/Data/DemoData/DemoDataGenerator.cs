@@ -332,6 +332,8 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
                 [SuccessReviewOutcome.ContinueBusinessValueDiscussions, SuccessReviewOutcome.EnableAdditionalWorkloads, SuccessReviewOutcome.HandToCsm, SuccessReviewOutcome.Disengage],
                 [0.3f, 0.25f, 0.35f, 0.1f]);
             if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads && (others.Count == 0 || _e.Cycle >= 3)) outcome = SuccessReviewOutcome.HandToCsm;
+            // Ongoing adoption is handed only to a CSM the customer has.
+            if (outcome == SuccessReviewOutcome.HandToCsm && !customer.HasCsm) outcome = SuccessReviewOutcome.ContinueBusinessValueDiscussions;
             var added = outcome == SuccessReviewOutcome.EnableAdditionalWorkloads ? f.PickRandom(others, f.Random.Int(1, Math.Min(2, others.Count))).ToList() : [];
             var changes = _e.CompleteSuccessReview(outcome, f.Random.Bool(0.5f) ? f.Lorem.Sentence(10) : null, added, playbook, By, _at, Today);
             Record("SuccessReviewCompleted", changes, EngagementVocabulary.OutcomeName(outcome));

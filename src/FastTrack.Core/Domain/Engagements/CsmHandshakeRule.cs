@@ -20,6 +20,15 @@ public static class CsmHandshakeRule
 
     public const string Reason = "A CSM is assigned: the CSM handshake replaces this step for {0}.";
 
+    /// <summary>Why an open handshake task became Not applicable when the customer's CSM was removed.</summary>
+    public const string NoCsmReason = "No CSM is assigned any more: the CSM handshake does not apply.";
+
+    /// <summary>The timeline's why of a checklist that followed a CSM change.</summary>
+    public const string CsmAssigned = "A CSM was assigned to the customer: the CSM handshake applies from now on.";
+    public const string CsmRemoved = "The customer's CSM was removed: the CSM handshake no longer applies.";
+
+    public const string NoCsmForHandover = "The customer has no CSM: record the CSM on the customer's page before handing ongoing adoption to them, or choose another outcome.";
+
     public static bool IsHandshakeTask(int ftopId) => HandshakeTasks.Values.Contains(ftopId);
 
     /// <summary>The services of the engagement whose handshake applies (none without a CSM).</summary>

@@ -62,6 +62,7 @@ public class Engagement
         IReadOnlyCollection<string> services, EngagementDates dates, Playbook playbook)
     {
         if (services.Count == 0) throw new DomainException("Choose at least one service in scope.");
+        SeatsRule.EnsureLicensed(customer, services);
         var e = new Engagement
         {
             Customer = customer,
@@ -87,6 +88,7 @@ public class Engagement
         if (removed.Count > 0)
             throw new DomainException("Services cannot be removed from an engagement ({0}); mark their tasks Not applicable instead.", string.Join(", ", removed));
         var added = services.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        SeatsRule.EnsureLicensed(Customer, added);
         var changes = new ChangeSet()
             .Track("FastTrack manager", ManagerId, managerId)
             .Track("Partner", PartnerOrganisation?.Name, partner?.Name)
@@ -185,6 +187,9 @@ public class Engagement
         var added = addedServices.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads && added.Count == 0)
             throw new DomainException("Name at least one new service: enabling additional workloads starts a new cycle at Initiate with them.");
+        if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads) SeatsRule.EnsureLicensed(Customer, added);
+        if (outcome == SuccessReviewOutcome.HandToCsm && !Customer.HasCsm)
+            throw new DomainException(CsmHandshakeRule.NoCsmForHandover);
 
         var changes = new List<FieldChange>(review.SetStatus(EngagementTaskStatus.Completed, null, note, by, now))
         {
@@ -252,6 +257,7 @@ public class Engagement
         if (code.L1 == WorkloadStatusCodes.InProgress && targetOn is null) throw new DomainException("In Progress needs a target date.");
         if (code.L1 == WorkloadStatusCodes.Blocked && note is null) throw new DomainException("Blocked needs a note saying what blocks the workload.");
         if (targetOn is { } t && t < AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(AssignedOn)!);
+        TargetDateWindow.Ensure(targetOn, DateOnly.FromDateTime(now.UtcDateTime));
         var record = new WorkloadStatusRecord(svc.Service, code, targetOn, note, by, now);
         WorkloadStatuses.Add(record);
         svc.ApplyWorkload(record);
@@ -282,6 +288,43 @@ public class Engagement
         if (State != EngagementState.Active)
             throw new DomainException("The engagement is closed ({0}); nothing can change on it.", Outcome is null ? State.ToString() : EngagementVocabulary.OutcomeName(Outcome.Value));
     }
+
+    /// <summary>
+    /// The customer's CSM came or went while the engagement runs (<see cref="Customer"/> already edited): from now on the
+    /// checklist of the phases entered follows <see cref="CsmHandshakeRule"/>. With a CSM the handshake tasks are added (or
+    /// reopened where the rule had set them aside) and the two steps become not applicable; without one the open handshake
+    /// tasks become Not applicable with the rule's reason and the steps apply again. Tasks already worked stay as they are.
+    /// </summary>
+    public IReadOnlyList<FieldChange> FollowCsm(Playbook playbook, string by, DateTimeOffset now)
+    {
+        if (State != EngagementState.Active) return [];
+        var changes = new List<FieldChange>();
+        var hasCsm = Customer.HasCsm;
+        var handshake = Tasks.Where(t => t.Cycle == Cycle && CsmHandshakeRule.IsHandshakeTask(t.FtopId)).ToList();
+        foreach (var t in handshake)
+        {
+            var applies = CsmHandshakeRule.IncludesTask(t.FtopId, hasCsm, ServiceNames);
+            var set = applies
+                ? t.Status == EngagementTaskStatus.NotApplicable && t.StatusReason == CsmHandshakeRule.NoCsmReason
+                    ? t.SetStatus(EngagementTaskStatus.NotStarted, null, null, by, now) : []
+                : t.Status is EngagementTaskStatus.NotStarted or EngagementTaskStatus.InProgress or EngagementTaskStatus.Blocked
+                    ? t.SetStatus(EngagementTaskStatus.NotApplicable, CsmHandshakeRule.NoCsmReason, null, by, now) : [];
+            changes.AddRange(set.Where(c => c.Field == "Status").Select(c => c with { Field = $"{t.FtopId} {t.Task.NameEn}" }));
+        }
+        var steps = Steps.Where(s => s.Cycle == Cycle).ToDictionary(s => s, s => s.NotApplicableServices);
+        var known = Tasks.Count;
+        foreach (var phase in playbook.Phases.Where(p => p.Order <= CurrentPhase.Order)) Generate(phase);
+        changes.AddRange(Tasks.Skip(known).Select(t => new FieldChange($"{t.FtopId} {t.Task.NameEn}", null, EngagementVocabulary.StatusName(t.Status))));
+        foreach (var (step, before) in steps.Where(x => x.Key.NotApplicableServices != x.Value))
+            changes.Add(new FieldChange(step.Section.NameEn, NotApplicableText(before), NotApplicableText(step.NotApplicableServices)));
+        if (changes.Count > 0) Version++;
+        return changes;
+    }
+
+    private static string NotApplicableText(string services) =>
+        services.Length == 0 ? "Applies" : "Not applicable for " + string.Join(", ", ServiceNamesOf(services));
+
+    private static IReadOnlyList<string> ServiceNamesOf(string services) => Catalogue.ServiceNames.Split(services);
 
     /// <summary>Enters a phase: its first process, and the checklist of the phase for the services in scope.</summary>
     private void Enter(Phase phase)

@@ -4,6 +4,8 @@ using FastTrack.Data;
 using FastTrack.Domain.Audit;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Domain.Common;
+using FastTrack.Domain.Engagements;
+using FastTrack.Features.Engagements;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -64,10 +66,30 @@ public static class EditCustomer
                 ?? throw new NotFoundException("Customer");
             if (c.Version != request.Version) throw new ConcurrencyConflictException(Conflicts.Customer);
             db.Entry(c).Property(x => x.Version).OriginalValue = request.Version;
+            var seats = CustomerRules.Seats(request).ToList();
+            // The customer's active engagements: their seats are checked (SeatsRule) and their checklists follow a CSM change.
+            var engagements = await db.Engagements.AsTracking().AsSplitQuery()
+                .Include(e => e.CurrentPhase)
+                .Include(e => e.Services)
+                .Include(e => e.Tasks).ThenInclude(t => t.Task)
+                .Include(e => e.Steps)
+                .Where(e => e.CustomerId == c.Id && e.State == EngagementState.Active).ToListAsync(ct);
+            SeatsRule.EnsureCovered(seats, engagements);
+            var hadCsm = c.HasCsm;
             var changes = c.Edit(request.Name, request.TenantDomain, request.Industry, request.AccountManaged, request.CsmName,
-                request.CsmEmail, request.Notes, CustomerRules.Seats(request));
+                request.CsmEmail, request.Notes, seats);
             if (changes.Count == 0) return Unit.Value;
             db.Audit(user, clock, "CustomerEdited", AuditEntities.Customer, c.Id.ToString(CultureInfo.InvariantCulture), changes);
+            if (hadCsm != c.HasCsm && engagements.Count > 0)
+            {
+                var playbook = await EngagementStore.PlaybookAsync(db, ct);
+                var why = c.HasCsm ? CsmHandshakeRule.CsmAssigned : CsmHandshakeRule.CsmRemoved;
+                foreach (var e in engagements)
+                {
+                    var followed = e.FollowCsm(playbook, user.Name, clock.GetUtcNow());
+                    if (followed.Count > 0) EngagementStore.Audit(db, user, clock, e, "CsmHandshakeFollowed", followed, why);
+                }
+            }
             await Conflicts.SaveAsync(db, Conflicts.Customer, ct);
             return Unit.Value;
         }

@@ -45,7 +45,16 @@ internal static class EngagementRules
             .WithMessage("The target date cannot be before the assigned date.");
         v.RuleFor(c => c.TargetSuccessReviewOn).GreaterThanOrEqualTo(c => c.AssignedOn).When(c => c.AssignedOn is not null && c.TargetSuccessReviewOn is not null)
             .WithMessage("The target date cannot be before the assigned date.");
+        v.RuleFor(c => c.StartOn).Must(NotTooLate).WithMessage(TooLate);
+        v.RuleFor(c => c.TargetEnablementOn).Must(NotTooLate).WithMessage(TooLate);
+        v.RuleFor(c => c.TargetSuccessReviewOn).Must(NotTooLate).WithMessage(TooLate);
     }
+
+    private const string TooLate = "A planned date is at most three years from today.";
+
+    /// <summary><see cref="TargetDateWindow"/>, checked with the fields (the domain checks it again where it knows today).</summary>
+    public static bool NotTooLate(DateOnly? date) =>
+        date is null || date <= DateOnly.FromDateTime(DateTime.UtcNow).AddYears(TargetDateWindow.Years);
 
     public static EngagementDates Dates(IEngagementFields c) => new(c.AssignedOn!.Value, c.StartOn, c.TargetEnablementOn, c.TargetSuccessReviewOn);
 }

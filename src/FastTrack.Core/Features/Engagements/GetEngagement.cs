@@ -32,6 +32,9 @@ public static class GetEngagement
         public bool GoalMet => ActiveUsageGoal.GoalMet(ActiveUsers ?? 0, Seats);
         public bool EnablementComplete => ActiveUsageGoal.EnablementComplete(ActiveUsers ?? 0, Seats);
         public int EnablementTarget => ActiveUsageGoal.EnablementTarget(Seats);
+        /// <summary>No seats of a service in scope, or more active users than seats: data from before <see cref="SeatsRule"/>.</summary>
+        public bool NoSeats => Seats <= 0;
+        public bool AboveSeats => Seats > 0 && ActiveUsers > Seats;
     }
 
     public sealed record View(

@@ -22,7 +22,8 @@ public static partial class SetTaskStatus
         public int EngagementId { get; init; }
         public int TaskId { get; init; }
         public int Version { get; init; }
-        public EngagementTaskStatus Status { get; init; }
+        /// <summary>Null when the form sent none (or one that is not a status): refused, never read as Not started.</summary>
+        public EngagementTaskStatus? Status { get; init; }
         public string? Reason { get; init; }
         public string? Note { get; init; }
     }
@@ -31,7 +32,7 @@ public static partial class SetTaskStatus
     {
         public Validator()
         {
-            RuleFor(c => c.Status).IsInEnum().WithMessage("Choose a status.");
+            RuleFor(c => c.Status).NotNull().WithMessage("Choose a status.").IsInEnum().WithMessage("Choose a status.");
             RuleFor(c => c.Reason).NotEmpty().When(c => c.Status is EngagementTaskStatus.NotApplicable or EngagementTaskStatus.Blocked)
                 .WithMessage("Give the reason: it is required when a task is Not applicable or Blocked.");
             RuleFor(c => c.Reason).MaximumLength(1000).WithMessage("The reason is at most 1,000 characters.");
@@ -63,7 +64,7 @@ public static partial class SetTaskStatus
         // The tracked task: another change of this batch to the same task has already raised its version.
         if (task.Version != request.Version) throw new Domain.Common.ConcurrencyConflictException(Conflicts.Task);
         db.Entry(task).Property(t => t.Version).OriginalValue = request.Version;
-        var changes = e.SetTaskStatus(task.Id, request.Status, request.Reason, request.Note, user.Name, clock.GetUtcNow());
+        var changes = e.SetTaskStatus(task.Id, request.Status!.Value, request.Reason, request.Note, user.Name, clock.GetUtcNow());
         if (changes.Count == 0) return;
         EngagementStore.Audit(db, user, clock, e, "TaskStatusChanged", changes, $"{task.FtopId} {task.Task.NameEn}");
     }

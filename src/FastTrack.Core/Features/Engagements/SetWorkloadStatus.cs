@@ -39,6 +39,7 @@ public static class SetWorkloadStatus
             RuleFor(c => c.Code).Must((c, _) => c.Parsed() is not null).WithMessage("Choose a workload status from FTOP's list.");
             RuleFor(c => c.TargetOn).NotNull().When(c => c.Parsed()?.L1 == WorkloadStatusCodes.InProgress).WithMessage("In Progress needs a target date.");
             RuleFor(c => c.Note).NotEmpty().When(c => c.Parsed()?.L1 == WorkloadStatusCodes.Blocked).WithMessage("Blocked needs a note saying what blocks the workload.");
+            RuleFor(c => c.TargetOn).Must(EngagementRules.NotTooLate).WithMessage("A planned date is at most three years from today.");
             RuleFor(c => c.Note).MaximumLength(2000).WithMessage("The note is at most 2,000 characters.");
         }
     }

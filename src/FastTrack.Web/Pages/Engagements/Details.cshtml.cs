@@ -60,6 +60,14 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
 
     public async Task OnRedisplayAsync()
     {
+        // A form refused before its handler ran (a field that could not be read) is named from the request.
+        if (Posted is null && HttpMethods.IsPost(Request.Method))
+            Posted = Request.Query["handler"].ToString().ToLowerInvariant() switch
+            {
+                "task" => $"task-{Request.Form["Data.TaskId"]}",
+                var h and not "" => h,
+                _ => null,
+            };
         View = await mediator.Send(new GetEngagement.Query(Id));
         Access = View.Access;
     }

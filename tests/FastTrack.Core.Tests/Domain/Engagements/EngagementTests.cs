@@ -27,9 +27,11 @@ public class EngagementTests
         return e;
     }
 
-    private Engagement InReview(params string[] services)
+    private Engagement InReview(params string[] services) => InReview(false, services);
+
+    private Engagement InReview(bool csm, params string[] services)
     {
-        var e = InExecution(false, services);
+        var e = InExecution(csm, services);
         foreach (var s in e.Services) e.RecordUsage(s.Service, Today, 100, "fm", Now, Today);
         foreach (var t in e.Tasks.Where(t => t.Cycle == e.Cycle && t.ProcessId == Execution && t.Mandatory)) Complete(e, t.FtopId);
         e.MoveTo(Review, _playbook, null, "fm", Now);
@@ -175,7 +177,7 @@ public class EngagementTests
     [InlineData(SuccessReviewOutcome.Disengage, EngagementState.Disengaged)]
     public void Each_closing_outcome_closes_the_engagement(SuccessReviewOutcome outcome, EngagementState state)
     {
-        var e = InReview(ServiceNames.Teams);
+        var e = InReview(csm: true, ServiceNames.SharePoint);
         e.CompleteSuccessReview(outcome, "Review held with the CIO", [], _playbook, "fm", Now, Today);
         Assert.Equal(state, e.State);
         Assert.Equal(outcome, e.Outcome);
@@ -186,6 +188,16 @@ public class EngagementTests
         Assert.Equal("Review held with the CIO", review.CompletionNote);
         var ex = Assert.Throws<DomainException>(() => e.SetTaskStatus(review.Id, EngagementTaskStatus.InProgress, null, null, "fm", Now));
         Assert.Contains("closed", ex.Message);
+    }
+
+    [Fact]
+    public void Handing_ongoing_adoption_to_the_csm_needs_a_csm()
+    {
+        var e = InReview(ServiceNames.Teams);
+        var ex = Assert.Throws<DomainException>(() => e.CompleteSuccessReview(SuccessReviewOutcome.HandToCsm, null, [], _playbook, "fm", Now, Today));
+        Assert.Equal(CsmHandshakeRule.NoCsmForHandover, ex.Message);
+        Assert.Equal(EngagementState.Active, e.State);
+        Assert.Equal(EngagementTaskStatus.NotStarted, TaskOf(e, 3735).Status);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class TestPlaybook
 
     public static Customer Customer(bool csm = false, params (string Service, int Seats)[] seats) =>
         WithId(new Customer("Contoso", "contoso.onmicrosoft.com", "Retail", false, csm ? "Casey CSM" : null, csm ? "casey@example.com" : null, null,
-            seats.Length > 0 ? seats : [(ServiceNames.Teams, 1000), (ServiceNames.SharePoint, 1000), (ServiceNames.OneDrive, 1000), (ServiceNames.Yammer, 1000), (ServiceNames.Exchange, 1000)]), 1);
+            seats.Length > 0 ? seats : [(ServiceNames.Teams, 1000), (ServiceNames.SharePoint, 1000), (ServiceNames.OneDrive, 1000), (ServiceNames.Yammer, 1000), (ServiceNames.Exchange, 1000), (ServiceNames.OutlookMobile, 1000)]), 1);
 
     public static Engagement Start(Playbook playbook, Customer customer, EngagementMotion motion = EngagementMotion.CustomerHealth,
         DateOnly? assigned = null, params string[] services)

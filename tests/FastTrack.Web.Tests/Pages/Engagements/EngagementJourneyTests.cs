@@ -26,16 +26,18 @@ public class EngagementJourneyTests
         return int.Parse(location[prefix.Length..].Split('/', '?', '#')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    internal static async Task<int> CreateCustomerAsync(HttpClient fm, string name, bool csm, int teamsSeats = 1000)
+    internal static async Task<int> CreateCustomerAsync(HttpClient fm, string name, bool csm, int teamsSeats = 1000, params string[] alsoLicensed)
     {
         var form = await fm.GetPageAsync("/Customers/New");
+        var others = alsoLicensed.Select(service => form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
+            .Single(i => i.Value == service && i.Name!.StartsWith("Data.Seats", StringComparison.Ordinal)).Name!.Replace(".Service", ".Seats"));
         var teams = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().Single(i => i.Value == ServiceNames.Teams && i.Name!.StartsWith("Data.Seats", StringComparison.Ordinal));
         var seatsField = teams.Name!.Replace(".Service", ".Seats");
-        var created = await fm.PostFormAsync("/Customers/New", new()
+        var created = await fm.PostFormAsync("/Customers/New", new Dictionary<string, string>
         {
             ["Data.Name"] = name, ["Data.TenantDomain"] = name.ToLowerInvariant() + ".onmicrosoft.com", ["Data.Industry"] = "Retail",
             ["Data.CsmName"] = csm ? "Casey CSM" : "", ["Data.CsmEmail"] = csm ? "casey@example.com" : "", [seatsField] = teamsSeats.ToString(),
-        });
+        }.Concat(others.Select(o => new KeyValuePair<string, string>(o, "1000"))).ToDictionary());
         return IdFrom(created, "/Customers/");
     }
 
@@ -167,7 +169,7 @@ public class EngagementJourneyTests
     {
         using var app = new AppFactory();
         var fm = await app.SignedInAsync(Roles.FastTrackManager);
-        var id = await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, "Northwind", csm: false), "RFA", Today.AddDays(-14), ServiceNames.Teams);
+        var id = await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, "Northwind", csm: false, 1000, ServiceNames.SharePoint), "RFA", Today.AddDays(-14), ServiceNames.Teams);
         Assert.NotNull((await fm.GetPageAsync($"/Engagements/{id}")).QuerySelector("[data-testid='rfa-overdue']"));
 
         // A form opened before someone else's change is refused with a message; nothing is lost.
