@@ -21,22 +21,22 @@ internal static class RevisionStamps
     /// </summary>
     public sealed record EngagementSet(int Count, long Revisions, long Ids, long Catalogue, long Directory);
 
-    private static readonly Func<FastTrackDbContext, Task<Shared?>> SharedQuery = EF.CompileAsyncQuery(
+    private static readonly CompiledPerEngine<Func<FastTrackDbContext, Task<Shared?>>> SharedQuery = new(() => EF.CompileAsyncQuery(
         (FastTrackDbContext db) => db.ChangeCounters.Where(c => c.Name == ChangeCounter.Catalogue)
             .Select(c => new Shared(c.Value,
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Directory).Select(d => d.Value).First(),
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Engagements).Select(d => d.Value).First()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<FastTrackDbContext, int, Task<Engagement?>> EngagementQuery = EF.CompileAsyncQuery(
+    private static readonly CompiledPerEngine<Func<FastTrackDbContext, int, Task<Engagement?>>> EngagementQuery = new(() => EF.CompileAsyncQuery(
         (FastTrackDbContext db, int id) => db.Engagements.Where(e => e.Id == id)
             .Select(e => new Engagement(EF.Property<long>(e, ChangeRevisions.EngagementRevision),
                 db.ChangeCounters.Where(c => c.Name == ChangeCounter.Catalogue).Select(c => c.Value).First(),
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Directory).Select(d => d.Value).First()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     // One pass over the manager's rows of IX_Engagements_ManagerId_State_CurrentPhaseId_Revision (no table reads).
-    private static readonly Func<FastTrackDbContext, string, Task<EngagementSet?>> ManagerQuery = EF.CompileAsyncQuery(
+    private static readonly CompiledPerEngine<Func<FastTrackDbContext, string, Task<EngagementSet?>>> ManagerQuery = new(() => EF.CompileAsyncQuery(
         (FastTrackDbContext db, string managerId) => db.Engagements.Where(e => e.ManagerId == managerId).GroupBy(e => e.ManagerId)
             .Select(g => new EngagementSet(
                 g.Count(),
@@ -44,9 +44,9 @@ internal static class RevisionStamps
                 g.Sum(e => (long)e.Id),
                 db.ChangeCounters.Where(c => c.Name == ChangeCounter.Catalogue).Select(c => c.Value).First(),
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Directory).Select(d => d.Value).First()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<FastTrackDbContext, Task<EngagementSet?>> AllQuery = EF.CompileAsyncQuery(
+    private static readonly CompiledPerEngine<Func<FastTrackDbContext, Task<EngagementSet?>>> AllQuery = new(() => EF.CompileAsyncQuery(
         (FastTrackDbContext db) => db.ChangeCounters.Where(c => c.Name == ChangeCounter.Catalogue)
             .Select(c => new EngagementSet(
                 db.Engagements.Count(),
@@ -54,25 +54,25 @@ internal static class RevisionStamps
                 db.Engagements.Sum(e => (long)e.Id),
                 c.Value,
                 db.ChangeCounters.Where(d => d.Name == ChangeCounter.Directory).Select(d => d.Value).First()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     /// <summary>
     /// The shared counters, read once per request (the list page's filter choices and rows both check them) and again
     /// after the request saved anything.
     /// </summary>
     public static async Task<Shared> SharedAsync(FastTrackDbContext db) =>
-        db.SharedRevisionsRead ??= await SharedQuery(db) ?? new Shared(0, 0, 0);
+        db.SharedRevisionsRead ??= await SharedQuery.For(db)(db) ?? new Shared(0, 0, 0);
 
     /// <summary>Null when the caller may not see the engagement (or it does not exist).</summary>
-    public static Task<Engagement?> EngagementAsync(FastTrackDbContext db, int id) => EngagementQuery(db, id);
+    public static Task<Engagement?> EngagementAsync(FastTrackDbContext db, int id) => EngagementQuery.For(db)(db, id);
 
     /// <summary>The engagements of one manager, or of everyone when <paramref name="managerId"/> is null.</summary>
     public static async Task<EngagementSet> EngagementsAsync(FastTrackDbContext db, string? managerId)
     {
-        var set = managerId is null ? await AllQuery(db) : await ManagerQuery(db, managerId);
+        var set = managerId is null ? await AllQuery.For(db)(db) : await ManagerQuery.For(db)(db, managerId);
         if (set is not null) return set;
         // A manager without engagements: only the shared counters can change what they see.
-        var shared = await SharedQuery(db) ?? new Shared(0, 0, 0);
+        var shared = await SharedQuery.For(db)(db) ?? new Shared(0, 0, 0);
         return new EngagementSet(0, 0, 0, shared.Catalogue, shared.Directory);
     }
 }

@@ -43,7 +43,7 @@ internal static class EngagementStore
     public static async Task<Dictionary<int, Engagement>> LoadForTaskWorkAsync(FastTrackDbContext db, int[] ids, int[] taskIds, CancellationToken ct)
     {
         var engagements = new Dictionary<int, Engagement>(ids.Length);
-        await foreach (var row in TaskWork(db, ids, taskIds).WithCancellation(ct)) engagements.TryAdd(row.Engagement.Id, row.Engagement);
+        await foreach (var row in TaskWork.For(db)(db, ids, taskIds).WithCancellation(ct)) engagements.TryAdd(row.Engagement.Id, row.Engagement);
         return engagements;
     }
 
@@ -53,14 +53,14 @@ internal static class EngagementStore
     // The engagement through its filter; its tasks and their catalogue entries joined to it one table at a time (SQLite
     // does not flatten a join on the right of a LEFT JOIN, and would join every such task of every engagement to the
     // catalogue first). The tasks are reached from the engagement: their own filter would only repeat its filter.
-    private static readonly Func<FastTrackDbContext, int[], int[], IAsyncEnumerable<TaskWorkRow>> TaskWork = EF.CompileAsyncQuery(
+    private static readonly CompiledPerEngine<Func<FastTrackDbContext, int[], int[], IAsyncEnumerable<TaskWorkRow>>> TaskWork = new(() => EF.CompileAsyncQuery(
         (FastTrackDbContext db, int[] ids, int[] taskIds) =>
             from e in db.Engagements.AsTracking()
             where ids.Contains(e.Id)
             from t in db.EngagementTasks.IgnoreQueryFilters(new[] { AccessScope.PartsFilter })
                 .Where(t => t.EngagementId == e.Id && (taskIds.Contains(t.Id) || t.FtopId == PlaybookNames.FirstContactTask)).DefaultIfEmpty()
             from c in db.CatalogueTasks.Where(c => c.FtopId == t!.FtopId).DefaultIfEmpty()
-            select new TaskWorkRow(e, t, c));
+            select new TaskWorkRow(e, t, c)));
 
     /// <summary>The whole catalogue, tracked: new engagement tasks point at its rows.</summary>
     public static async Task<Playbook> PlaybookAsync(FastTrackDbContext db, CancellationToken ct) =>
