@@ -35,6 +35,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Each test app would watch its appsettings files for changes: hundreds of test hosts exhaust the machine's inotify
+# instances (128 per user by default), and a host that cannot watch fails its requests.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 echo "== build"
 dotnet build FastTrack.sln -c Release --nologo -clp:ErrorsOnly
 

@@ -89,7 +89,7 @@ public static class WebSetup
         // TempData (the "saved" messages) travels in a cookie: as guarded as the others.
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "FastTrack.TempData";
+            o.Cookie.Name = TempDataCookie.Name;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -227,4 +227,10 @@ public static class Policies
 public static class CultureCookie
 {
     public const string Name = "FastTrack.Culture";
+}
+
+/// <summary>The TempData cookie (the "saved" messages); the layout reads TempData only when it is there.</summary>
+public static class TempDataCookie
+{
+    public const string Name = "FastTrack.TempData";
 }
