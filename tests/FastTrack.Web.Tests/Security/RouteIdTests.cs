@@ -33,3 +33,23 @@ public class RouteIdTests
         Assert.False(app.Scoped(db => db.CatalogueTasks.Single(t => t.FtopId == 2536).Retired));
     }
 }
+
+/// <summary>Issue 22, item 7: a partner's Manager filter lists only the managers of engagements they can see.</summary>
+public class PartnerManagerFilterTests
+{
+    [Fact]
+    public async Task A_partner_sees_only_the_managers_of_their_organisations_engagements()
+    {
+        await using var world = await PageWorld.CreateAsync();
+        await world.App.CreateUserAsync("idle-fm@example.com", Roles.FastTrackManager);
+        string Managers(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            string.Join(" | ", page.QuerySelectorAll("select[name=ManagerId] option").Select(o => o.TextContent.Trim()).Where(t => t.Contains('@')));
+
+        var partner = Managers(await world.Personas["partnerA-assigned"].GetPageAsync("/Engagements"));
+        Assert.Contains("fm@example.com", partner);
+        Assert.DoesNotContain("idle-fm@example.com", partner);
+
+        var fm = Managers(await world.Personas["fm"].GetPageAsync("/Engagements"));
+        Assert.Contains("idle-fm@example.com", fm);
+    }
+}

@@ -60,11 +60,15 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
             var partners = await PartnersAsync(faker, Math.Clamp(n / 1000, 3, 150), ct);
             var partnerUsers = 0;
             string? partnerEmail = null;
+            // Each organisation's staff, in order: the first is assigned to most of its engagements, the second to some.
+            var staff = new Dictionary<int, List<string>>();
             foreach (var p in partners)
             {
+                staff[p.Id] = [];
                 for (var k = 1; k <= 2; k++)
                 {
-                    var u = await UserAsync($"partner{p.Id}-{k}", faker.Name.FullName(), Roles.Partner, managers[0], options.Password);
+                    var u = await UserAsync($"partner{p.Id}-{k}", faker.Name.FullName(), Roles.Partner, managers[0], options.Password, p.Id);
+                    staff[p.Id].Add(u.Id);
                     partnerEmail ??= u.Email;
                     partnerUsers++;
                 }
@@ -80,7 +84,7 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
             for (var done = 0; done < n; done += options.BatchSize)
             {
                 var size = Math.Min(options.BatchSize, n - done);
-                await BatchAsync(faker, size, customerIds, managers, partners, today, totals, ct);
+                await BatchAsync(faker, size, customerIds, managers, partners, staff, today, totals, ct);
                 progress?.Report((done + size, n));
             }
             // Fresh statistics for the query planner (both engines know ANALYZE): SQLite has none until asked.
@@ -96,11 +100,21 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
     }
 
     /// <summary>A demo user, or the existing one with that e-mail. The password is hashed once (210,000 PBKDF2 rounds) and shared.</summary>
-    private async Task<AppUser> UserAsync(string name, string displayName, string role, AppUser? sharedHash, string password)
+    private async Task<AppUser> UserAsync(string name, string displayName, string role, AppUser? sharedHash, string password, int? organisation = null)
     {
         var email = $"{name}@{EmailDomain}";
-        if (await users.FindByEmailAsync(email) is { } existing) return existing;
-        var user = new AppUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            // A partner seeded before organisations were given: give it its organisation now.
+            if (organisation is not null && existing.PartnerOrganisationId is null)
+            {
+                existing.PartnerOrganisationId = organisation;
+                await users.UpdateAsync(existing);
+            }
+            return existing;
+        }
+        var user = new AppUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            PartnerOrganisationId = organisation };
         user.PasswordHash = sharedHash?.PasswordHash ?? users.PasswordHasher.HashPassword(user, password);
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
@@ -169,7 +183,7 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
     private sealed record PendingAudit(Engagement Engagement, DateTimeOffset At, AppUser User, string Action, IReadOnlyList<FieldChange> Changes, string? Summary);
 
     private async Task BatchAsync(Faker f, int size, List<int> customerIds, List<AppUser> managers, List<PartnerOrganisation> partners,
-        DateOnly today, Totals totals, CancellationToken ct)
+        Dictionary<int, List<string>> staff, DateOnly today, Totals totals, CancellationToken ct)
     {
         var picks = Enumerable.Range(0, size).Select(_ => f.PickRandom(customerIds)).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -190,6 +204,16 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
             totals.Usage += e.UsageRecords.Count;
         }
         db.Engagements.AddRange(engagements);
+        await db.SaveChangesAsync(ct);
+        // The organisation's staff named on its engagements (as an FM does on /Engagements/{id}/Partners), so that a
+        // partner signing in to the demo has engagements to work on.
+        foreach (var e in engagements.Where(e => e.PartnerOrganisationId is int org && staff.ContainsKey(org)))
+        {
+            var people = staff[e.PartnerOrganisationId!.Value];
+            for (var k = 0; k < people.Count; k++)
+                if (f.Random.Bool(k == 0 ? 0.8f : 0.4f))
+                    db.EngagementPartnerAssignments.Add(new EngagementPartnerAssignment(e.Id, people[k], "seed-demo", clock.GetUtcNow()));
+        }
         await db.SaveChangesAsync(ct);
         foreach (var a in audit)
             db.AuditEntries.Add(new AuditEntry(a.At, a.User.Id, a.User.UserName!, a.Action, AuditEntities.Engagement,

@@ -100,16 +100,22 @@ public static class GetEngagementLookups
         {
             var stamp = await RevisionStamps.SharedAsync(db);
             var scope = AccessScope.ScopeKey(user);
-            return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope), () => ReadAsync(ct),
+            // A partner's managers are those of their organisation's engagements, which change with the engagements counter.
+            return await cache.GetOrReadAsync((nameof(FilterQuery), stamp.Catalogue, stamp.Directory, scope, scope is null ? 0 : stamp.Engagements),
+                () => ReadAsync(scope is not null, ct),
                 x => Common.Caching.Weigh.Row + new[] { x.Customers, x.Managers, x.Partners }.Sum(options => Common.Caching.Weigh.List(options.Count)
                         + options.Sum(o => Common.Caching.Weigh.Row + Common.Caching.Weigh.Text(o.Value) + Common.Caching.Weigh.Text(o.Text)))
                     + x.Services.Sum(Common.Caching.Weigh.Text) + x.Phases.Sum(p => Common.Caching.Weigh.Row + Common.Caching.Weigh.Text(p.NameEn)
                         + Common.Caching.Weigh.Text(p.NameJa) + Common.Caching.Weigh.Text(p.NameZh)));
         }
 
-        private async Task<Result> ReadAsync(CancellationToken ct)
+        private async Task<Result> ReadAsync(bool partner, CancellationToken ct)
         {
-            var managers = db.Users.Where(u => EngagementStore.ManagerIds(db).Contains(u.Id) && !u.IsDisabled)
+            var fms = db.Users.Where(u => EngagementStore.ManagerIds(db).Contains(u.Id) && !u.IsDisabled);
+            // A partner chooses only among the managers of engagements they can see (the engagements' partner filter):
+            // the names and addresses of the others are none of their business (issue 22).
+            if (partner) fms = fms.Where(u => db.Engagements.Any(e => e.ManagerId == u.Id));
+            var managers = fms
                 .Select(u => new LookupRow { Kind = 0, Value = u.Id, Text = u.DisplayName + " <" + u.Email + ">", Ja = null, Zh = null, Order = 0 });
             var partners = db.PartnerOrganisations.Select(p => new LookupRow { Kind = 1, Value = p.Id.ToString(), Text = p.Name, Ja = null, Zh = null, Order = 0 });
             var services = db.Services.Select(s => new LookupRow { Kind = 2, Value = s.Name, Text = s.Name, Ja = null, Zh = null, Order = 0 });

@@ -117,23 +117,28 @@ public sealed class KeptPagesTests : IDisposable
         var fm = await app.SignedInAsync(Roles.FastTrackManager);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer + "a", csm: false), "Targeting", today, ServiceNames.Teams);
-        var url = $"/Engagements?Search={customer}";
+        var url = "/Engagements?Sort=customer";
 
         Assert.Single((await fm.GetPageAsync(url)).QuerySelectorAll("[data-testid='engagement-row']"));
         var again = await fm.GetPageAsync(url);
-        Assert.Single(again.QuerySelectorAll("[data-testid='engagement-row']"));
-        Assert.Equal(customer, again.QuerySelector("#f-search")!.GetAttribute("value"));
+        Assert.Contains(customer, Assert.Single(again.QuerySelectorAll("[data-testid='engagement-row']")).TextContent);
         Assert.Equal(1, Renders);
+
+        // A search by name is free text: never cached, so never kept (issue 22: distinct searches grew memory without bound).
+        var search = $"/Engagements?Search={customer}";
+        Assert.Equal(customer, (await fm.GetPageAsync(search)).QuerySelector("#f-search")!.GetAttribute("value"));
+        Assert.Single((await fm.GetPageAsync(search)).QuerySelectorAll("[data-testid='engagement-row']"));
+        Assert.Equal(3, Renders);
 
         fm.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja");
         Assert.Contains("件", (await fm.GetPageAsync(url)).QuerySelector("[data-testid='engagement-count']")!.TextContent);
         fm.DefaultRequestHeaders.AcceptLanguage.Clear();
-        Assert.Equal(2, Renders);
+        Assert.Equal(4, Renders);
 
         await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer + "b", csm: false), "Targeting", today, ServiceNames.Teams);
         var after = await fm.GetPageAsync(url);
         Assert.Equal(2, after.QuerySelectorAll("[data-testid='engagement-row']").Length);
-        Assert.Equal(3, Renders);
+        Assert.Equal(5, Renders);
     }
 
     private static string Status(IHtmlDocument page, int ftop) =>
