@@ -2,11 +2,12 @@ using FastTrack.Features.Users;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace FastTrack.Web.Pages;
 
 /// <summary>/Setup: the one-time page that creates the first admin; 404 once any user exists.</summary>
-public class SetupModel(IMediator mediator) : PageModel
+public class SetupModel(IMediator mediator, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public SetUpFirstAdmin.Command Data { get; set; } = new();
@@ -18,7 +19,7 @@ public class SetupModel(IMediator mediator) : PageModel
     {
         if (!await mediator.Send(new SetUpFirstAdmin.Query())) return NotFound();
         await mediator.Send(Data);
-        TempData["Success"] = "The first administrator was created. Sign in with it now.";
-        return RedirectToPage("/Account/SignIn", new { email = Data.Email });
+        TempData["Success"] = t["The first administrator was created and is signed in. Add users under Users."].Value;
+        return Redirect("/");
     }
 }

@@ -24,6 +24,8 @@ public partial class PageAuthorizationMatrixTests
         ("GET /Account/SignIn", "/Account/SignIn", "", "OOOOOO"),
         ("POST /Account/SignIn", "/Account/SignIn", "", "OOOOOO"),
         ("GET /Account/SignOut", "/Account/SignOut", "", "SOOOOO"),
+        ("GET /Account/Profile", "/Account/Profile", "", "SOOOOO"),
+        ("POST /Account/Profile", "/Account/Profile", "", "SOOOOO"),
         ("GET /Admin/Audit/Index", "/Admin/Audit", "", "SOFFFF"),
         ("GET /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
         ("POST /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),

@@ -131,8 +131,8 @@ public class Engagement
         {
             if (reason is null)
             {
-                if (blockers.Count > 0) throw new DomainException(PhaseGate.Refusal, blockers.Count, target, PhaseGate.Describe(blockers));
-                throw new DomainException(SuccessReviewEntry.Refusal, gaps.Count, string.Join("; ", gaps));
+                if (blockers.Count > 0) throw new DomainException(PhaseGate.RefusalFor(blockers.Count), blockers.Count, target, PhaseGate.Describe(blockers));
+                throw new DomainException(SuccessReviewEntry.RefusalFor(gaps.Count), gaps.Count, string.Join("; ", gaps));
             }
             var open = string.Join("; ", new[] { PhaseGate.Describe(blockers, CultureInfo.InvariantCulture), string.Join("; ", gaps) }.Where(s => s.Length > 0));
             recorded = new GateOverride(Cycle, CurrentProcess.NameEn, next.NameEn, open, reason, by, now);
@@ -183,7 +183,7 @@ public class Engagement
             ?? throw new DomainException("Task 3735 (Conduct Success Review Meeting) is not on this engagement's checklist.");
         var blockers = PhaseGate.Blockers(Tasks, Cycle, CurrentPhaseId, CurrentProcessId).Where(t => t.Id != review.Id).ToList();
         if (blockers.Count > 0)
-            throw new DomainException(PhaseGate.Refusal, blockers.Count, EngagementVocabulary.OutcomeName(outcome), PhaseGate.Describe(blockers));
+            throw new DomainException(PhaseGate.RefusalFor(blockers.Count), blockers.Count, EngagementVocabulary.OutcomeName(outcome), PhaseGate.Describe(blockers));
         var added = addedServices.Where(s => !ServiceNames.Contains(s, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (outcome == SuccessReviewOutcome.EnableAdditionalWorkloads && added.Count == 0)
             throw new DomainException("Name at least one new service: enabling additional workloads starts a new cycle at Initiate with them.");

@@ -170,10 +170,14 @@ public class EngagementService
             .Track("DIBS intent", DibsIntent, Guard.Optional(p.DibsIntent))
             .Track("DIBS business reason", DibsBusinessReason, Guard.Optional(p.DibsBusinessReason))
             .Track("DIBS success owner", DibsSuccessOwner, Guard.Optional(p.DibsSuccessOwner))
-            .Track("Stakeholders", $"{StakeholdersStatus} {StakeholdersNote}".Trim(), $"{p.StakeholdersStatus} {Guard.Optional(p.StakeholdersNote)}".Trim())
-            .Track("Scenarios", $"{ScenariosStatus} {ScenariosNote}".Trim(), $"{p.ScenariosStatus} {Guard.Optional(p.ScenariosNote)}".Trim())
-            .Track("Awareness", $"{AwarenessStatus} {AwarenessNote}".Trim(), $"{p.AwarenessStatus} {Guard.Optional(p.AwarenessNote)}".Trim())
-            .Track("Training", $"{TrainingStatus} {TrainingNote}".Trim(), $"{p.TrainingStatus} {Guard.Optional(p.TrainingNote)}".Trim())
+            .Track("Stakeholders", EngagementVocabulary.SsatName(StakeholdersStatus), EngagementVocabulary.SsatName(p.StakeholdersStatus))
+            .Track("Stakeholders note", StakeholdersNote, Guard.Optional(p.StakeholdersNote))
+            .Track("Scenarios", EngagementVocabulary.SsatName(ScenariosStatus), EngagementVocabulary.SsatName(p.ScenariosStatus))
+            .Track("Scenarios note", ScenariosNote, Guard.Optional(p.ScenariosNote))
+            .Track("Awareness", EngagementVocabulary.SsatName(AwarenessStatus), EngagementVocabulary.SsatName(p.AwarenessStatus))
+            .Track("Awareness note", AwarenessNote, Guard.Optional(p.AwarenessNote))
+            .Track("Training", EngagementVocabulary.SsatName(TrainingStatus), EngagementVocabulary.SsatName(p.TrainingStatus))
+            .Track("Training note", TrainingNote, Guard.Optional(p.TrainingNote))
             .Track("Success criterion", SuccessCriterion, criterion)
             .Track("Success criterion met", SuccessCriterionMet ? "yes" : "no", met ? "yes" : "no");
         if (changes.Count == 0) return [];

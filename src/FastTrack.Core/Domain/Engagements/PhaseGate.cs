@@ -9,6 +9,10 @@ namespace FastTrack.Domain.Engagements;
 public static class PhaseGate
 {
     public const string Refusal = "{0} mandatory tasks block the move to {1}: {2}";
+    public const string RefusalOne = "{0} mandatory task blocks the move to {1}: {2}";
+
+    /// <summary>The refusal in the singular or the plural (Japanese and Chinese translate both alike).</summary>
+    public static string RefusalFor(int count) => count == 1 ? RefusalOne : Refusal;
 
     public static bool Passes(EngagementTaskStatus status) =>
         status is EngagementTaskStatus.Completed or EngagementTaskStatus.NotApplicable;
@@ -39,6 +43,9 @@ public sealed record ServiceGap(string Service, int ActiveUsers, int Seats, int 
 public static class SuccessReviewEntry
 {
     public const string Refusal = "{0} services are short of the goal for the success review (10% active usage or a met success criterion): {1}";
+    public const string RefusalOne = "{0} service is short of the goal for the success review (10% active usage or a met success criterion): {1}";
+
+    public static string RefusalFor(int count) => count == 1 ? RefusalOne : Refusal;
 
     /// <param name="seatsOf">The customer's seats of a service, used when no usage was recorded yet.</param>
     public static IReadOnlyList<ServiceGap> Gaps(IEnumerable<EngagementService> services, Func<string, int> seatsOf) =>

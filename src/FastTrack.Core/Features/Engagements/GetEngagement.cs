@@ -22,6 +22,11 @@ public static class GetEngagement
 
     public sealed record Progress(string Label, int Done, int Total)
     {
+        /// <summary>The phase counted (null for a service): its name is taken in the reader's language when shown.</summary>
+        public Domain.Catalogue.Phase? Phase { get; init; }
+
+        public string Name() => Phase?.Name() ?? Label;
+
         public int Percent => Total == 0 ? 100 : Done * 100 / Total;
     }
 
@@ -214,7 +219,9 @@ public static class GetEngagement
                 .Concat(db.AuditEntries.Where(a => a.EntityType == AuditEntities.Engagement && a.EntityId == entityId
                         && a.Id >= db.AuditEntries.Where(x => x.EntityType == AuditEntities.Engagement && x.EntityId == entityId)
                             .OrderByDescending(x => x.Id).Skip(TimelineSize - 1).Select(x => x.Id).FirstOrDefault())
-                    .Select(a => new Row { Kind = RowKind.Audit, Id = a.Id, At = a.At, On = null, Service = a.Action, Text = a.ChangesJson, By = a.UserName, ActiveUsers = 0, Seats = 0, UserId = a.UserId, Summary = a.Summary }))
+                    .Select(a => new Row { Kind = RowKind.Audit, Id = a.Id, At = a.At, On = null, Service = a.Action, Text = a.ChangesJson,
+                        // Who, by the name people know them by (the audit row keeps the sign-in name it was written with).
+                        By = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? a.UserName, ActiveUsers = 0, Seats = 0, UserId = a.UserId, Summary = a.Summary }))
                 .ToListAsync(ct);
             var inKeyOrder = rows.Where(r => r.Kind != RowKind.Audit).OrderBy(r => r.Id).ToList(); // as EF's fix-up gave them
             var usageRecords = inKeyOrder.Where(r => r.Kind == RowKind.Usage)
@@ -234,7 +241,7 @@ public static class GetEngagement
 
             var cycle = e.Tasks.Where(t => t.Cycle == e.Cycle).ToList();
             var phaseProgress = playbook.Phases.Where(p => cycle.Any(t => t.PhaseId == p.Id))
-                .Select(p => Count(p.Name(), cycle.Where(t => t.PhaseId == p.Id))).ToList();
+                .Select(p => Count(p.NameEn, cycle.Where(t => t.PhaseId == p.Id)) with { Phase = p }).ToList();
             var serviceProgress = e.Services.Select(s => Count(s.Service,
                 cycle.Where(t => t.Task.AllServices || servicesOf.GetValueOrDefault(t.FtopId, []).Any(x => string.Equals(x, s.Service, StringComparison.OrdinalIgnoreCase))))).ToList();
             var usage = e.Services.Select(s => new ServiceUsage(s.Service, e.Customer.SeatsFor(s.Service) ?? 0, s.LatestActiveUsers, s.LatestUsageOn)).ToList();

@@ -28,6 +28,9 @@ public static class GetPortfolio
 
     public sealed record Row(int EngagementId, string Customer, string? Service, string Detail);
 
+    /// <summary>The detail of a service below the AU goal that has no usage recorded (translated where shown).</summary>
+    public const string NoUsageYet = "no usage recorded yet";
+
     public sealed record Section(int Count, IReadOnlyList<Row> Rows);
 
     public sealed record Result(IReadOnlyList<PhaseCount> Phases, Section OverdueFirstContacts, Section BlockedWorkloads,
@@ -90,7 +93,7 @@ public static class GetPortfolio
                 new Section(totals?.Overdue ?? 0, overdueRows.Select(x => new Row(x.Id, x.Name, null, x.FirstContactDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
                 new Section(totals?.Blocked ?? 0, blockedRows),
                 new Section(totals?.Below ?? 0, belowRows.Select(x => new Row(x.Id, x.Name, x.Service,
-                    x.LatestActiveUsers is null ? "" : $"{x.LatestActiveUsers}/{x.LatestSeats} ({ActiveUsageGoal.Percent(x.LatestActiveUsers.Value, x.LatestSeats ?? 0)}%)")).ToList()),
+                    x.LatestActiveUsers is null ? NoUsageYet : $"AU {x.LatestActiveUsers}/{x.LatestSeats} ({ActiveUsageGoal.Percent(x.LatestActiveUsers.Value, x.LatestSeats ?? 0)}%)")).ToList()),
                 new Section(totals?.Ready ?? 0, readyRows),
                 today, all);
         }

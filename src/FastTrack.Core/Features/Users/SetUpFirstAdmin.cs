@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FastTrack.Features.Users;
 
-/// <summary>First run: while no user exists, anyone who can reach the app creates the first admin. Closed for ever after.</summary>
+/// <summary>First run: while no user exists, anyone who can reach the app creates the first admin, and is signed in as them. Closed for ever after.</summary>
 public static class SetUpFirstAdmin
 {
     [AllowAnonymousRequest]
@@ -42,7 +42,7 @@ public static class SetUpFirstAdmin
         }
     }
 
-    internal sealed class Handler(FastTrackDbContext db, UserManager<AppUser> users, ICurrentUser current, TimeProvider clock)
+    internal sealed class Handler(FastTrackDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ICurrentUser current, TimeProvider clock)
         : IRequestHandler<Command, string>
     {
         public async Task<string> Handle(Command request, CancellationToken ct)
@@ -64,6 +64,8 @@ public static class SetUpFirstAdmin
                 [new FieldChange("Email", null, user.Email), new FieldChange("Roles", null, Roles.Admin)]);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            // The person who just chose the password is the admin: signed in at once rather than asked for it again.
+            await signIn.SignInAsync(user, isPersistent: false);
             return user.Id;
         }
     }

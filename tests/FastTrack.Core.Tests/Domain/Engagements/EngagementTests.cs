@@ -128,7 +128,7 @@ public class EngagementTests
         e.RecordUsage(ServiceNames.Teams, Today, 100, "fm", Now, Today);
         e.RecordUsage(ServiceNames.SharePoint, Today, 65, "fm", Now, Today);
         var ex = Assert.Throws<DomainException>(() => e.MoveTo(Review, _playbook, null, "fm", Now));
-        Assert.Equal("1 services are short of the goal for the success review (10% active usage or a met success criterion): SharePoint 65/1000 (35 users short of 10%)", ex.Message);
+        Assert.Equal("1 service is short of the goal for the success review (10% active usage or a met success criterion): SharePoint 65/1000 (35 users short of 10%)", ex.Message);
         Assert.Equal("Support Success Execution", e.CurrentProcess.NameEn);
     }
 

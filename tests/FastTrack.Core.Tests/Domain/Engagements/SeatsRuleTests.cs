@@ -62,3 +62,16 @@ public class SeatsRuleTests
         e.SetWorkloadStatus(ServiceNames.Teams, "In Progress", "Migration", "", Today.AddYears(3), null, "fm", Now);
     }
 }
+
+public class GateWordingTests
+{
+    [Fact]
+    public void One_blocking_task_is_said_in_the_singular()
+    {
+        var playbook = Build();
+        var e = Start(playbook, Customer());
+        Complete(e, 3616);
+        var ex = Assert.Throws<DomainException>(() => e.MoveTo(playbook.Processes.Single(p => p.NameEn == "Conduct Customer Success Workshop").Id, playbook, null, "fm", Now));
+        Assert.Equal("1 mandatory task blocks the move to Assess: 994 Conduct Initiate/Kickoff Meeting(s)", ex.Message);
+    }
+}

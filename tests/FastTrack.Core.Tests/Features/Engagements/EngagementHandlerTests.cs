@@ -145,7 +145,7 @@ public class EngagementHandlerTests
         var view = await f.Send(new GetEngagement.Query(id));
         Assert.Equal(["SuccessReviewCompleted", "PhaseMoved", "NoteAdded", "WorkloadStatusSet", "UsageRecorded", "PhaseMoved", "TaskStatusChanged", "PhaseMoved",
             "TaskStatusChanged", "TaskStatusChanged", "EngagementCreated"], view.Timeline.Select(a => a.Action));
-        Assert.All(view.Timeline, a => Assert.Equal("fm@example.com", a.UserName));
+        Assert.All(view.Timeline, a => Assert.Equal("fm", a.UserName)); // the display name, not the sign-in e-mail
     }
 
     [Fact]

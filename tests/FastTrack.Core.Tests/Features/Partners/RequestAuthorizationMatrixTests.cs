@@ -22,6 +22,7 @@ public class RequestAuthorizationMatrixTests
     private static readonly Dictionary<Type, (string Expected, Func<PartnerWorld, object> Make)> Table = new()
     {
         [typeof(SignIn.Command)] = ("OOOOOO", _ => new SignIn.Command("nobody@example.com", "not the password", false, null)),
+        [typeof(ChangePassword.Command)] = ("FOOOOO", _ => new ChangePassword.Command()),
         [typeof(SetUpFirstAdmin.Query)] = ("OOOOOO", _ => new SetUpFirstAdmin.Query()),
         [typeof(SetUpFirstAdmin.Command)] = ("OOOOOO", _ => new SetUpFirstAdmin.Command()),
         [typeof(BrowseAudit.Query)] = ("FOFFFF", _ => new BrowseAudit.Query()),
