@@ -74,3 +74,17 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.HasIndex(s => s.Name).IsUnique();
     }
 }
+
+internal sealed class CatalogueRoleConfiguration : IEntityTypeConfiguration<CatalogueRole>
+{
+    public void Configure(EntityTypeBuilder<CatalogueRole> b)
+    {
+        b.Property(r => r.Key).HasMaxLength(CatalogueRole.KeyMax).IsRequired();
+        b.Property(r => r.NameEn).HasMaxLength(CatalogueRole.NameMax).IsRequired();
+        b.Property(r => r.NameJa).HasMaxLength(CatalogueRole.NameMax);
+        b.Property(r => r.NameZh).HasMaxLength(CatalogueRole.NameMax);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => r.Key).IsUnique();
+        b.HasIndex(r => r.NameEn).IsUnique();
+    }
+}

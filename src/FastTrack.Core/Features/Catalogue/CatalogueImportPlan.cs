@@ -76,14 +76,16 @@ internal sealed class CatalogueImportPlan
         var phases = await db.Phases.AsTracking().Include(p => p.Processes).ThenInclude(p => p.Sections).ToListAsync(ct);
         var services = await db.Services.AsTracking().ToListAsync(ct);
         var tasks = await db.CatalogueTasks.AsTracking().Include(t => t.Services).Include(t => t.Section).ToListAsync(ct);
-        return Create(fileName, file, retireMissing, phases, services, tasks);
+        var roles = await db.CatalogueRoles.ToListAsync(ct);
+        return Create(fileName, file, retireMissing, phases, services, tasks, roles);
     }
 
     /// <summary>Plans the import of <paramref name="file"/> over the given catalogue. Nothing is changed.</summary>
     public static CatalogueImportPlan Create(string fileName, byte[] file, bool retireMissing,
-        IReadOnlyList<Phase> phases, IReadOnlyList<Service> services, IReadOnlyList<CatalogueTask> tasks)
+        IReadOnlyList<Phase> phases, IReadOnlyList<Service> services, IReadOnlyList<CatalogueTask> tasks,
+        IReadOnlyList<CatalogueRole> roles)
     {
-        var plan = new CatalogueImportPlan(fileName, retireMissing, ComputeFingerprint(file, retireMissing, phases, services, tasks))
+        var plan = new CatalogueImportPlan(fileName, retireMissing, ComputeFingerprint(file, retireMissing, phases, services, tasks, roles))
         {
             _phases = phases,
             _services = services,
@@ -91,7 +93,8 @@ internal sealed class CatalogueImportPlan
         };
         var (rows, problems) = CatalogueCsv.Parse(file);
         plan._problems.AddRange(problems);
-        var desired = rows.Select(r => Check(r, plan._problems)).ToList();
+        var roleNames = new RoleNames(roles, tasks);
+        var desired = rows.Select(r => Check(r, plan._problems, roleNames)).ToList();
         foreach (var duplicate in desired.Where(d => d is not null).GroupBy(d => d!.FtopId).Where(g => g.Count() > 1))
         {
             var lines = string.Join(", ", duplicate.Select(d => d!.Line));
@@ -109,7 +112,7 @@ internal sealed class CatalogueImportPlan
     }
 
     /// <summary>A row as the catalogue should hold it, or null when it has problems (added to <paramref name="problems"/>).</summary>
-    private static Desired? Check(CatalogueRow row, List<CsvProblem> problems)
+    private static Desired? Check(CatalogueRow row, List<CsvProblem> problems, RoleNames roles)
     {
         var before = problems.Count;
         void Problem(string template, params object[] args) => problems.Add(new CsvProblem(row.Line, template, args));
@@ -119,8 +122,10 @@ internal sealed class CatalogueImportPlan
         foreach (var (column, value) in new[] { ("phase", row.Phase), ("process", row.Process), ("section", row.Section) })
             if (value.Length == 0) Problem("The {0} is empty.", column);
         if (row.Required is not ("M" or "O")) Problem("Required must be M or O, not \"{0}\".", row.Required);
-        var role = Roles.TaskRoles.FirstOrDefault(r => string.Equals(r, row.Role, StringComparison.OrdinalIgnoreCase));
-        if (role is null) Problem("The role \"{0}\" is unknown; use one of: {1}.", row.Role, string.Join(", ", Roles.TaskRoles));
+        var role = roles.Find(row.Role);
+        if (role is null) Problem("The role \"{0}\" is unknown; use one of: {1}.", row.Role, roles.ActiveList);
+        else if (role.Retired && !roles.TaskHas(id, role.Key))
+            Problem("The role \"{0}\" is retired; restore it under Catalogue › Roles, or name another role.", role.Key);
         var services = ServiceNames.Split(row.Services);
         var all = services.Contains(ServiceNames.All, StringComparer.OrdinalIgnoreCase);
         if (services.Count == 0) Problem("The services are empty: name at least one service (separated by ;) or All Services.");
@@ -132,7 +137,7 @@ internal sealed class CatalogueImportPlan
             if (value.Length > MaxLengths[column]) Problem("The {0} is longer than {1} characters.", column, MaxLengths[column]);
 
         if (problems.Count > before) return null;
-        return new Desired(row.Line, id, row.Phase, row.Process, row.Section, row.Required == "M", role!, all,
+        return new Desired(row.Line, id, row.Phase, row.Process, row.Section, row.Required == "M", role!.Key, all,
             all ? [] : services, row.NameEn, Optional(row.NameJa), Optional(row.NameZh));
     }
 
@@ -223,7 +228,7 @@ internal sealed class CatalogueImportPlan
     /// when any of them differs from what the admin previewed.
     /// </summary>
     private static string ComputeFingerprint(byte[] file, bool retireMissing, IReadOnlyList<Phase> phases, IReadOnlyList<Service> services,
-        IReadOnlyList<CatalogueTask> tasks)
+        IReadOnlyList<CatalogueTask> tasks, IReadOnlyList<CatalogueRole> roles)
     {
         var sb = new StringBuilder();
         sb.Append(retireMissing).Append('\n').Append(Convert.ToHexString(SHA256.HashData(file))).Append('\n');
@@ -238,6 +243,7 @@ internal sealed class CatalogueImportPlan
             }
         }
         foreach (var s in services.OrderBy(s => s.Name, StringComparer.Ordinal)) sb.Append("V").Append(s.Name).Append('\n');
+        foreach (var r in roles.OrderBy(r => r.Key, StringComparer.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $"O{r.Key}|{r.NameEn}|{r.Retired}\n");
         foreach (var t in tasks.OrderBy(t => t.FtopId))
             sb.Append(CultureInfo.InvariantCulture,
                 $"T{t.FtopId}|{t.Version}|{t.Retired}|{Structure.Path(t.Section)}|{t.NameEn}|{t.NameJa}|{t.NameZh}|{t.Mandatory}|{t.Role}|{t.ServicesText}\n");
@@ -245,6 +251,27 @@ internal sealed class CatalogueImportPlan
     }
 
     private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The roles a file may name: by key or English name, ignoring case; a retired one only where the task has it.</summary>
+    private sealed class RoleNames
+    {
+        private readonly Dictionary<string, CatalogueRole> _byName = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<int, string> _taskRoles;
+
+        public RoleNames(IReadOnlyList<CatalogueRole> roles, IReadOnlyList<CatalogueTask> tasks)
+        {
+            foreach (var role in roles) _byName.TryAdd(role.NameEn, role);
+            foreach (var role in roles) _byName[role.Key] = role;
+            _taskRoles = tasks.ToDictionary(t => t.FtopId, t => t.Role);
+            ActiveList = string.Join(", ", roles.Where(r => !r.Retired).OrderBy(r => r.Order).Select(r => r.Key));
+        }
+
+        public string ActiveList { get; }
+
+        public CatalogueRole? Find(string name) => _byName.GetValueOrDefault(name.Trim());
+
+        public bool TaskHas(int ftopId, string key) => _taskRoles.TryGetValue(ftopId, out var role) && role == key;
+    }
 
     /// <summary>A valid row of the file: the task as the catalogue should hold it.</summary>
     private sealed record Desired(int Line, int FtopId, string Phase, string Process, string Section, bool Mandatory, string Role,
