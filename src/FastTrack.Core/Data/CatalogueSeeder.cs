@@ -29,6 +29,16 @@ public static class CatalogueSeeder
         ["Conduct Success Review"] = ("適切なレビューの実施", "进行成功评审"),
     };
 
+    private static IReadOnlyList<(string En, int Order, string Ja, string Zh)>? _playbookPhases;
+
+    /// <summary>The playbook's phases in lifecycle order with their names, from playbook-sections.csv (Initiate … Success).</summary>
+    public static IReadOnlyList<(string En, int Order, string Ja, string Zh)> PlaybookPhases => _playbookPhases ??=
+        ReadEmbedded("playbook-sections.csv")
+            .Select(r => (r["phase"], int.Parse(r["phase_order"], CultureInfo.InvariantCulture), r["phase_ja"], r["phase_zh"]))
+            .Distinct().OrderBy(p => p.Item2).ToList();
+
+    public static IReadOnlyList<string> PlaybookPhaseOrder => PlaybookPhases.Select(p => p.En).ToList();
+
     public static async Task SeedAsync(FastTrackDbContext db, CancellationToken ct = default)
     {
         await SeedRolesAsync(db, ct);

@@ -11,6 +11,9 @@ internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
         b.Property(p => p.NameEn).HasMaxLength(200).IsRequired();
         b.Property(p => p.NameJa).HasMaxLength(200);
         b.Property(p => p.NameZh).HasMaxLength(200);
+        // Defaults as the migration that added them to existing databases gives them.
+        b.Property(p => p.Version).IsConcurrencyToken().HasDefaultValue(0);
+        b.Property(p => p.Retired).HasDefaultValue(false);
         b.HasIndex(p => p.NameEn).IsUnique();
         b.HasMany(p => p.Processes).WithOne(p => p.Phase).HasForeignKey(p => p.PhaseId).OnDelete(DeleteBehavior.Restrict);
     }

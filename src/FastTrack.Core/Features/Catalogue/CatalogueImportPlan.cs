@@ -211,6 +211,9 @@ internal sealed class CatalogueImportPlan
             task.MoveTo(section);
         }
         foreach (var change in _retired) byId[change.FtopId].Retire();
+        foreach (var (phase, changes, newPhase) in structure.Moved)
+            db.Audit(user, clock, CatalogueActions.Edited, AuditEntities.Phase, phase.Id.ToString(CultureInfo.InvariantCulture), changes,
+                $"{summary}: phase {newPhase} added before it");
 
         foreach (var (action, list) in new[] { ("Created", _added), ("Imported", _changed), ("Restored", _restored), ("Retired", _retired) })
             foreach (var change in list)
@@ -289,7 +292,10 @@ internal sealed class CatalogueImportPlan
         private readonly Dictionary<string, Service> _services = new(StringComparer.OrdinalIgnoreCase);
         // Preview: names of what would be created, with the canonical spelling the file first used.
         private readonly Dictionary<string, string> _plannedNames = new(StringComparer.OrdinalIgnoreCase);
-        private int _phaseOrder;
+        private readonly List<Phase> _ordered;
+
+        /// <summary>Existing phases renumbered to make room for a new one (audited on apply), with the new phase's name.</summary>
+        public List<(Phase Phase, IReadOnlyList<FieldChange> Changes, string NewPhase)> Moved { get; } = [];
 
         public Structure(IReadOnlyList<Phase> phases, IReadOnlyList<Service> services)
         {
@@ -303,7 +309,7 @@ internal sealed class CatalogueImportPlan
                 }
             }
             foreach (var service in services) _services[service.Name] = service;
-            _phaseOrder = phases.Select(p => p.Order).DefaultIfEmpty(0).Max();
+            _ordered = phases.OrderBy(p => p.Order).ThenBy(p => p.Id).ToList();
         }
 
         public static string Path(Section s) => string.Join(PathSeparator, s.Process.Phase.NameEn, s.Process.NameEn, s.NameEn);
@@ -339,9 +345,14 @@ internal sealed class CatalogueImportPlan
         {
             if (!_phases.TryGetValue(row.Phase, out var phase))
             {
-                phase = new Phase(row.Phase, ++_phaseOrder);
+                // A playbook phase takes its playbook place (with its names); any other goes before Success (issue 21 item 7).
+                var known = CatalogueSeeder.PlaybookPhases.FirstOrDefault(p => string.Equals(p.En, row.Phase, StringComparison.OrdinalIgnoreCase));
+                phase = new Phase(row.Phase, _ordered.Count + 1, known.Ja, known.Zh);
                 db.Phases.Add(phase);
                 _phases[row.Phase] = phase;
+                _ordered.Insert(PhasePlacement.IndexFor(phase.NameEn, _ordered), phase);
+                foreach (var (moved, changes) in Phase.Renumber(_ordered).Where(m => m.Phase.Id != 0))
+                    Moved.Add((moved, changes, phase.NameEn));
             }
             if (!_processes.TryGetValue((phase, row.Process), out var process))
             {

@@ -75,5 +75,8 @@ public static class CatalogueText
     public const string RoleKeyTooLong = "This role is too long: at most 100 characters.";
     public const string RoleConflict = "Someone else changed this role while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
     public const string RoleStateConflict = "Someone else changed this role since you opened the page. The page now shows its current state; check it and try again.";
+    public const string PhaseNameTaken = "Another phase already has this name.";
+    public const string PhaseConflict = "Someone else changed this phase while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
+    public const string PhaseStateConflict = "Someone else changed the phases since you opened the page. The page now shows their current state; check it and try again.";
     public const string ProcessConflict = "Someone else changed this process while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
 }

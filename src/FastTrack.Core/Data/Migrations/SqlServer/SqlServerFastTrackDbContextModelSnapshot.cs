@@ -245,6 +245,17 @@ namespace FastTrack.Data.Migrations.SqlServer
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Retired")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("NameEn")
