@@ -29,8 +29,19 @@ public static class CatalogueSeeder
         ["Conduct Success Review"] = ("適切なレビューの実施", "进行成功评审"),
     };
 
+    private static IReadOnlyList<(string En, int Order, string Ja, string Zh)>? _playbookPhases;
+
+    /// <summary>The playbook's phases in lifecycle order with their names, from playbook-sections.csv (Initiate … Success).</summary>
+    public static IReadOnlyList<(string En, int Order, string Ja, string Zh)> PlaybookPhases => _playbookPhases ??=
+        ReadEmbedded("playbook-sections.csv")
+            .Select(r => (r["phase"], int.Parse(r["phase_order"], CultureInfo.InvariantCulture), r["phase_ja"], r["phase_zh"]))
+            .Distinct().OrderBy(p => p.Item2).ToList();
+
+    public static IReadOnlyList<string> PlaybookPhaseOrder => PlaybookPhases.Select(p => p.En).ToList();
+
     public static async Task SeedAsync(FastTrackDbContext db, CancellationToken ct = default)
     {
+        await SeedRolesAsync(db, ct);
         if (await db.Phases.AnyAsync(ct)) return;
 
         var services = new Dictionary<string, Service>(StringComparer.OrdinalIgnoreCase);
@@ -72,6 +83,24 @@ public static class CatalogueSeeder
 
         db.Services.AddRange(services.Values);
         db.Phases.AddRange(phases.Values);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The role vocabulary, once: the seeded roles, then any other role the catalogue's tasks and sections already name
+    /// (a database of an earlier release, where roles were a fixed list), so that every role in use stays valid.
+    /// </summary>
+    public static async Task SeedRolesAsync(FastTrackDbContext db, CancellationToken ct = default)
+    {
+        if (await db.CatalogueRoles.AnyAsync(ct)) return;
+        var roles = CatalogueRoles.Seed.Select((r, i) => new CatalogueRole(r.Key, i + 1, r.Ja, r.Zh)).ToList();
+        var inUse = (await db.CatalogueTasks.Select(t => t.Role).Distinct().ToListAsync(ct))
+            .Concat(await db.Sections.Select(s => s.PrimaryRole).Distinct().ToListAsync(ct))
+            .Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct().Order(StringComparer.Ordinal);
+        foreach (var key in inUse)
+            if (!roles.Any(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase)))
+                roles.Add(new CatalogueRole(key, roles.Count + 1));
+        db.CatalogueRoles.AddRange(roles);
         await db.SaveChangesAsync(ct);
     }
 

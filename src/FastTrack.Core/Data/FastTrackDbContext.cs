@@ -23,6 +23,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<CatalogueTask> CatalogueTasks => Set<CatalogueTask>();
     public DbSet<Service> Services => Set<Service>();
+    public DbSet<CatalogueRole> CatalogueRoles => Set<CatalogueRole>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<PartnerOrganisation> PartnerOrganisations => Set<PartnerOrganisation>();
     public DbSet<Engagement> Engagements => Set<Engagement>();

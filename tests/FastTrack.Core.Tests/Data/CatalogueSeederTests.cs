@@ -69,4 +69,33 @@ public class CatalogueSeederTests
             Assert.Equal("Kickoff (renamed)", (await ctx.CatalogueTasks.SingleAsync(t => t.FtopId == 994)).NameEn);
         }
     }
+
+    [Fact]
+    public async Task Roles_are_seeded_once_with_the_playbooks_and_every_role_an_earlier_catalogue_names_stays_valid()
+    {
+        await using var db = await TestDatabase.CreateAsync(seed: false);
+        await using (var ctx = db.NewContext())
+        {
+            // A catalogue of an earlier release, where roles were free text: one task names a role the seed does not have.
+            var phase = new Phase("Initiate", 1);
+            var process = new Process(phase, "Kickoff", 1);
+            phase.Processes.Add(process);
+            var section = new Section(process, "Prepare", 1, "Customer");
+            process.Sections.Add(section);
+            section.Tasks.Add(new CatalogueTask(994, section, "Kickoff", null, null, true, "Account Executive", true, []));
+            ctx.Phases.Add(phase);
+            await ctx.SaveChangesAsync();
+        }
+        await using (var ctx = db.NewContext()) await CatalogueSeeder.SeedAsync(ctx);
+        await using (var ctx = db.NewContext()) await CatalogueSeeder.SeedAsync(ctx);
+
+        await using (var ctx = db.NewContext())
+        {
+            var roles = await ctx.CatalogueRoles.OrderBy(r => r.Order).ToListAsync();
+            Assert.Equal([.. CatalogueRoles.Seed.Select(r => r.Key), "Account Executive"], roles.Select(r => r.Key));
+            Assert.Equal(Enumerable.Range(1, roles.Count), roles.Select(r => r.Order));
+            Assert.Equal(("FastTrack エンジニア", "FastTrack 工程师"), roles.Where(r => r.Key == "FastTrack Engineer").Select(r => (r.NameJa, r.NameZh)).Single());
+            Assert.All(roles, r => Assert.False(r.Retired));
+        }
+    }
 }

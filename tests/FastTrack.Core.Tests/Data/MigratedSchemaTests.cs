@@ -51,9 +51,10 @@ public class MigratedSchemaTests
                 Assert.Equal(DatabaseProvider.SqlServer, db.Provider); // SQL Server started with dotnet ef
                 return;
             }
-            // The previous release: the hand-written migrations only, and its catalogue seeded.
+            // The previous release: the hand-written migrations only, and a phase of its catalogue (written in SQL: today's
+            // seeder writes today's columns, which that schema does not have yet).
             await ctx.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(all[baseline - 1]);
-            await CatalogueSeeder.SeedAsync(ctx);
+            await ctx.Database.ExecuteSqlRawAsync("INSERT INTO \"Phases\" (\"NameEn\", \"Order\") VALUES ('Initiate', 1)");
         }
         await using (var ctx = db.NewContext())
         {
@@ -61,7 +62,7 @@ public class MigratedSchemaTests
             Assert.Contains(pending, m => m.EndsWith("_DotnetEfBaseline", StringComparison.Ordinal));
             await ctx.Database.MigrateAsync();
             Assert.Empty(await ctx.Database.GetPendingMigrationsAsync());
-            Assert.True(await ctx.CatalogueTasks.AnyAsync(), "the upgrade kept the data");
+            Assert.True(await ctx.Phases.AnyAsync(p => p.NameEn == "Initiate"), "the upgrade kept the data");
         }
         await using var fromModel = await CreateFromModel(db.Provider);
         var expected = await Describe(fromModel);

@@ -11,6 +11,9 @@ internal sealed class PhaseConfiguration : IEntityTypeConfiguration<Phase>
         b.Property(p => p.NameEn).HasMaxLength(200).IsRequired();
         b.Property(p => p.NameJa).HasMaxLength(200);
         b.Property(p => p.NameZh).HasMaxLength(200);
+        // Defaults as the migration that added them to existing databases gives them.
+        b.Property(p => p.Version).IsConcurrencyToken().HasDefaultValue(0);
+        b.Property(p => p.Retired).HasDefaultValue(false);
         b.HasIndex(p => p.NameEn).IsUnique();
         b.HasMany(p => p.Processes).WithOne(p => p.Phase).HasForeignKey(p => p.PhaseId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -72,5 +75,19 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
     {
         b.Property(s => s.Name).HasMaxLength(100).IsRequired();
         b.HasIndex(s => s.Name).IsUnique();
+    }
+}
+
+internal sealed class CatalogueRoleConfiguration : IEntityTypeConfiguration<CatalogueRole>
+{
+    public void Configure(EntityTypeBuilder<CatalogueRole> b)
+    {
+        b.Property(r => r.Key).HasMaxLength(CatalogueRole.KeyMax).IsRequired();
+        b.Property(r => r.NameEn).HasMaxLength(CatalogueRole.NameMax).IsRequired();
+        b.Property(r => r.NameJa).HasMaxLength(CatalogueRole.NameMax);
+        b.Property(r => r.NameZh).HasMaxLength(CatalogueRole.NameMax);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => r.Key).IsUnique();
+        b.HasIndex(r => r.NameEn).IsUnique();
     }
 }

@@ -59,6 +59,8 @@ public static class AuditEntities
     public const string CatalogueTask = "CatalogueTask";
     public const string Section = "Section";
     public const string Process = "Process";
+    public const string Phase = "Phase";
+    public const string Role = "CatalogueRole";
     public const string Catalogue = "Catalogue";
     public const string User = "User";
     public const string SignIn = "SignIn";

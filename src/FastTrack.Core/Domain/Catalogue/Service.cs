@@ -42,9 +42,6 @@ public static class Roles
     public const string Partner = "Partner";
 
     public static readonly string[] All = [Admin, FastTrackManager, Partner];
-
-    /// <summary>FastTrack roles a catalogue task or section may name.</summary>
-    public static readonly string[] TaskRoles = ["FastTrack Manager", "Partner", "Customer", "-"];
 }
 
 public static class Motions

@@ -16,7 +16,15 @@ public static class BrowseCatalogue
         IReadOnlyList<TaskRow> Tasks,
         IReadOnlyList<Choice> Phases,
         IReadOnlyList<string> Services,
-        int CatalogueTotal);
+        int CatalogueTotal,
+        IReadOnlyList<RoleChoice> Roles)
+    {
+        private Dictionary<string, LocalName>? _roleNames;
+
+        /// <summary>A role's name in the user's language; the key itself when the vocabulary lacks it.</summary>
+        public LocalName RoleName(string key) =>
+            (_roleNames ??= Roles.ToDictionary(r => r.Key, r => r.Name)).GetValueOrDefault(key) ?? new LocalName(key, null, null);
+    }
 
     public sealed record PhaseNode(int Id, LocalName Name, IReadOnlyList<ProcessNode> Processes);
 
@@ -77,7 +85,8 @@ public static class BrowseCatalogue
             }
 
             var phaseChoices = phases.Select(p => new Choice(p.Id, Name(p.NameEn, p.NameJa, p.NameZh))).ToList();
-            return new Result(tree, rows, phaseChoices, await ServiceVocabulary.NamesAsync(db, ct), total);
+            return new Result(tree, rows, phaseChoices, await ServiceVocabulary.NamesAsync(db, ct), total,
+                await RoleVocabulary.ChoicesAsync(db, ct));
         }
 
         private static LocalName Name(string en, string? ja, string? zh) => new(en, ja, zh);

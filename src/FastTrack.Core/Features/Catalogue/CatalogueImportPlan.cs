@@ -76,14 +76,16 @@ internal sealed class CatalogueImportPlan
         var phases = await db.Phases.AsTracking().Include(p => p.Processes).ThenInclude(p => p.Sections).ToListAsync(ct);
         var services = await db.Services.AsTracking().ToListAsync(ct);
         var tasks = await db.CatalogueTasks.AsTracking().Include(t => t.Services).Include(t => t.Section).ToListAsync(ct);
-        return Create(fileName, file, retireMissing, phases, services, tasks);
+        var roles = await db.CatalogueRoles.ToListAsync(ct);
+        return Create(fileName, file, retireMissing, phases, services, tasks, roles);
     }
 
     /// <summary>Plans the import of <paramref name="file"/> over the given catalogue. Nothing is changed.</summary>
     public static CatalogueImportPlan Create(string fileName, byte[] file, bool retireMissing,
-        IReadOnlyList<Phase> phases, IReadOnlyList<Service> services, IReadOnlyList<CatalogueTask> tasks)
+        IReadOnlyList<Phase> phases, IReadOnlyList<Service> services, IReadOnlyList<CatalogueTask> tasks,
+        IReadOnlyList<CatalogueRole> roles)
     {
-        var plan = new CatalogueImportPlan(fileName, retireMissing, ComputeFingerprint(file, retireMissing, phases, services, tasks))
+        var plan = new CatalogueImportPlan(fileName, retireMissing, ComputeFingerprint(file, retireMissing, phases, services, tasks, roles))
         {
             _phases = phases,
             _services = services,
@@ -91,7 +93,8 @@ internal sealed class CatalogueImportPlan
         };
         var (rows, problems) = CatalogueCsv.Parse(file);
         plan._problems.AddRange(problems);
-        var desired = rows.Select(r => Check(r, plan._problems)).ToList();
+        var roleNames = new RoleNames(roles, tasks);
+        var desired = rows.Select(r => Check(r, plan._problems, roleNames)).ToList();
         foreach (var duplicate in desired.Where(d => d is not null).GroupBy(d => d!.FtopId).Where(g => g.Count() > 1))
         {
             var lines = string.Join(", ", duplicate.Select(d => d!.Line));
@@ -109,7 +112,7 @@ internal sealed class CatalogueImportPlan
     }
 
     /// <summary>A row as the catalogue should hold it, or null when it has problems (added to <paramref name="problems"/>).</summary>
-    private static Desired? Check(CatalogueRow row, List<CsvProblem> problems)
+    private static Desired? Check(CatalogueRow row, List<CsvProblem> problems, RoleNames roles)
     {
         var before = problems.Count;
         void Problem(string template, params object[] args) => problems.Add(new CsvProblem(row.Line, template, args));
@@ -119,8 +122,10 @@ internal sealed class CatalogueImportPlan
         foreach (var (column, value) in new[] { ("phase", row.Phase), ("process", row.Process), ("section", row.Section) })
             if (value.Length == 0) Problem("The {0} is empty.", column);
         if (row.Required is not ("M" or "O")) Problem("Required must be M or O, not \"{0}\".", row.Required);
-        var role = Roles.TaskRoles.FirstOrDefault(r => string.Equals(r, row.Role, StringComparison.OrdinalIgnoreCase));
-        if (role is null) Problem("The role \"{0}\" is unknown; use one of: {1}.", row.Role, string.Join(", ", Roles.TaskRoles));
+        var role = roles.Find(row.Role);
+        if (role is null) Problem("The role \"{0}\" is unknown; use one of: {1}.", row.Role, roles.ActiveList);
+        else if (role.Retired && !roles.TaskHas(id, role.Key))
+            Problem("The role \"{0}\" is retired; restore it under Catalogue › Roles, or name another role.", role.Key);
         var services = ServiceNames.Split(row.Services);
         var all = services.Contains(ServiceNames.All, StringComparer.OrdinalIgnoreCase);
         if (services.Count == 0) Problem("The services are empty: name at least one service (separated by ;) or All Services.");
@@ -132,7 +137,7 @@ internal sealed class CatalogueImportPlan
             if (value.Length > MaxLengths[column]) Problem("The {0} is longer than {1} characters.", column, MaxLengths[column]);
 
         if (problems.Count > before) return null;
-        return new Desired(row.Line, id, row.Phase, row.Process, row.Section, row.Required == "M", role!, all,
+        return new Desired(row.Line, id, row.Phase, row.Process, row.Section, row.Required == "M", role!.Key, all,
             all ? [] : services, row.NameEn, Optional(row.NameJa), Optional(row.NameZh));
     }
 
@@ -206,6 +211,9 @@ internal sealed class CatalogueImportPlan
             task.MoveTo(section);
         }
         foreach (var change in _retired) byId[change.FtopId].Retire();
+        foreach (var (phase, changes, newPhase) in structure.Moved)
+            db.Audit(user, clock, CatalogueActions.Edited, AuditEntities.Phase, phase.Id.ToString(CultureInfo.InvariantCulture), changes,
+                $"{summary}: phase {newPhase} added before it");
 
         foreach (var (action, list) in new[] { ("Created", _added), ("Imported", _changed), ("Restored", _restored), ("Retired", _retired) })
             foreach (var change in list)
@@ -223,7 +231,7 @@ internal sealed class CatalogueImportPlan
     /// when any of them differs from what the admin previewed.
     /// </summary>
     private static string ComputeFingerprint(byte[] file, bool retireMissing, IReadOnlyList<Phase> phases, IReadOnlyList<Service> services,
-        IReadOnlyList<CatalogueTask> tasks)
+        IReadOnlyList<CatalogueTask> tasks, IReadOnlyList<CatalogueRole> roles)
     {
         var sb = new StringBuilder();
         sb.Append(retireMissing).Append('\n').Append(Convert.ToHexString(SHA256.HashData(file))).Append('\n');
@@ -238,6 +246,7 @@ internal sealed class CatalogueImportPlan
             }
         }
         foreach (var s in services.OrderBy(s => s.Name, StringComparer.Ordinal)) sb.Append("V").Append(s.Name).Append('\n');
+        foreach (var r in roles.OrderBy(r => r.Key, StringComparer.Ordinal)) sb.Append(CultureInfo.InvariantCulture, $"O{r.Key}|{r.NameEn}|{r.Retired}\n");
         foreach (var t in tasks.OrderBy(t => t.FtopId))
             sb.Append(CultureInfo.InvariantCulture,
                 $"T{t.FtopId}|{t.Version}|{t.Retired}|{Structure.Path(t.Section)}|{t.NameEn}|{t.NameJa}|{t.NameZh}|{t.Mandatory}|{t.Role}|{t.ServicesText}\n");
@@ -245,6 +254,27 @@ internal sealed class CatalogueImportPlan
     }
 
     private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The roles a file may name: by key or English name, ignoring case; a retired one only where the task has it.</summary>
+    private sealed class RoleNames
+    {
+        private readonly Dictionary<string, CatalogueRole> _byName = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<int, string> _taskRoles;
+
+        public RoleNames(IReadOnlyList<CatalogueRole> roles, IReadOnlyList<CatalogueTask> tasks)
+        {
+            foreach (var role in roles) _byName.TryAdd(role.NameEn, role);
+            foreach (var role in roles) _byName[role.Key] = role;
+            _taskRoles = tasks.ToDictionary(t => t.FtopId, t => t.Role);
+            ActiveList = string.Join(", ", roles.Where(r => !r.Retired).OrderBy(r => r.Order).Select(r => r.Key));
+        }
+
+        public string ActiveList { get; }
+
+        public CatalogueRole? Find(string name) => _byName.GetValueOrDefault(name.Trim());
+
+        public bool TaskHas(int ftopId, string key) => _taskRoles.TryGetValue(ftopId, out var role) && role == key;
+    }
 
     /// <summary>A valid row of the file: the task as the catalogue should hold it.</summary>
     private sealed record Desired(int Line, int FtopId, string Phase, string Process, string Section, bool Mandatory, string Role,
@@ -262,7 +292,10 @@ internal sealed class CatalogueImportPlan
         private readonly Dictionary<string, Service> _services = new(StringComparer.OrdinalIgnoreCase);
         // Preview: names of what would be created, with the canonical spelling the file first used.
         private readonly Dictionary<string, string> _plannedNames = new(StringComparer.OrdinalIgnoreCase);
-        private int _phaseOrder;
+        private readonly List<Phase> _ordered;
+
+        /// <summary>Existing phases renumbered to make room for a new one (audited on apply), with the new phase's name.</summary>
+        public List<(Phase Phase, IReadOnlyList<FieldChange> Changes, string NewPhase)> Moved { get; } = [];
 
         public Structure(IReadOnlyList<Phase> phases, IReadOnlyList<Service> services)
         {
@@ -276,7 +309,7 @@ internal sealed class CatalogueImportPlan
                 }
             }
             foreach (var service in services) _services[service.Name] = service;
-            _phaseOrder = phases.Select(p => p.Order).DefaultIfEmpty(0).Max();
+            _ordered = phases.OrderBy(p => p.Order).ThenBy(p => p.Id).ToList();
         }
 
         public static string Path(Section s) => string.Join(PathSeparator, s.Process.Phase.NameEn, s.Process.NameEn, s.NameEn);
@@ -312,9 +345,14 @@ internal sealed class CatalogueImportPlan
         {
             if (!_phases.TryGetValue(row.Phase, out var phase))
             {
-                phase = new Phase(row.Phase, ++_phaseOrder);
+                // A playbook phase takes its playbook place (with its names); any other goes before Success (issue 21 item 7).
+                var known = CatalogueSeeder.PlaybookPhases.FirstOrDefault(p => string.Equals(p.En, row.Phase, StringComparison.OrdinalIgnoreCase));
+                phase = new Phase(row.Phase, _ordered.Count + 1, known.Ja, known.Zh);
                 db.Phases.Add(phase);
                 _phases[row.Phase] = phase;
+                _ordered.Insert(PhasePlacement.IndexFor(phase.NameEn, _ordered), phase);
+                foreach (var (moved, changes) in Phase.Renumber(_ordered).Where(m => m.Phase.Id != 0))
+                    Moved.Add((moved, changes, phase.NameEn));
             }
             if (!_processes.TryGetValue((phase, row.Process), out var process))
             {

@@ -16,6 +16,9 @@ public sealed record LocalName(string En, string? Ja, string? Zh)
 /// <summary>A choice of a select list: an id and a name in the user's language.</summary>
 public sealed record Choice(int Id, LocalName Name);
 
+/// <summary>A role of the catalogue's vocabulary: its key (what tasks store) and its name in the user's language.</summary>
+public sealed record RoleChoice(string Key, LocalName Name, bool Retired);
+
 /// <summary>One audit row of a catalogue record, as its history shows it.</summary>
 public sealed record HistoryEntry(DateTime AtUtc, string UserName, string Action, string? Summary, IReadOnlyList<FieldChange> Changes);
 
@@ -66,5 +69,14 @@ public static class CatalogueText
     public const string TaskConflict = "Someone else changed this task while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
     public const string TaskStateConflict = "Someone else changed this task since you opened the page. The page now shows its current state; check it and try again.";
     public const string SectionConflict = "Someone else changed this section while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
+    public const string RoleNameTaken = "Another role already has this name.";
+    public const string RoleKeyTaken = "This role is already in the catalogue.";
+    public const string RoleKeyRequired = "Enter the role as catalogue files name it.";
+    public const string RoleKeyTooLong = "This role is too long: at most 100 characters.";
+    public const string RoleConflict = "Someone else changed this role while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
+    public const string RoleStateConflict = "Someone else changed this role since you opened the page. The page now shows its current state; check it and try again.";
+    public const string PhaseNameTaken = "Another phase already has this name.";
+    public const string PhaseConflict = "Someone else changed this phase while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
+    public const string PhaseStateConflict = "Someone else changed the phases since you opened the page. The page now shows their current state; check it and try again.";
     public const string ProcessConflict = "Someone else changed this process while you were editing it. Your changes are still in the form below; the current values are shown beside them. Review and save again.";
 }

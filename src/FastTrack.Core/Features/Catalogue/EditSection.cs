@@ -54,7 +54,9 @@ public static class EditSection
             RuleFor(c => c.NameJa).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong300);
             RuleFor(c => c.NameZh).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong300);
             RuleFor(c => c.Order).GreaterThanOrEqualTo(1).WithMessage(CatalogueText.OrderPositive);
-            RuleFor(c => c.PrimaryRole).Must(r => Roles.TaskRoles.Contains(r)).WithMessage(CatalogueText.RoleUnknown);
+            RuleFor(c => c.PrimaryRole).MustAsync(async (c, role, ct) => await RoleVocabulary.UsableAsync(db, role,
+                    await db.Sections.Where(s => s.Id == c.Id).Select(s => s.PrimaryRole).SingleOrDefaultAsync(ct), ct))
+                .WithMessage(CatalogueText.RoleUnknown);
             RuleFor(c => c.Motions).Must(m => m.All(x => Domain.Catalogue.Motions.All.Contains(x)))
                 .WithMessage(CatalogueText.MotionsUnknown);
             RuleFor(c => c.AppliesTo)

@@ -39,7 +39,15 @@ public static class EditTask
         };
     }
 
-    public sealed class Validator(FastTrackDbContext db) : TaskInputValidator<Command>(db);
+    public sealed class Validator : TaskInputValidator<Command>
+    {
+        private readonly FastTrackDbContext _db;
+
+        public Validator(FastTrackDbContext db) : base(db) => _db = db;
+
+        protected override async Task<string?> CurrentRoleAsync(Command command, CancellationToken ct) =>
+            await _db.CatalogueTasks.Where(t => t.FtopId == command.Id).Select(t => t.Role).SingleOrDefaultAsync(ct);
+    }
 
     internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
     {

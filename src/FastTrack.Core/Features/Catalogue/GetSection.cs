@@ -18,7 +18,7 @@ public static class GetSection
     public sealed record Result(int Id, int Version, string NameEn, string? NameJa, string? NameZh, int Order,
         string PrimaryRole, IReadOnlyList<string> Motions, bool AllServices, IReadOnlyList<string> AppliesTo,
         LocalName Phase, LocalName Process, int TaskCount, IReadOnlyList<string> ServiceVocabulary,
-        IReadOnlyList<HistoryEntry> History)
+        IReadOnlyList<HistoryEntry> History, IReadOnlyList<RoleChoice> Roles)
     {
         public LocalName Name => new(NameEn, NameJa, NameZh);
     }
@@ -38,7 +38,8 @@ public static class GetSection
                 new LocalName(s.Process.NameEn, s.Process.NameJa, s.Process.NameZh),
                 await db.CatalogueTasks.CountAsync(t => t.SectionId == s.Id, ct),
                 await ServiceVocabulary.NamesAsync(db, ct),
-                await CatalogueHistory.LoadAsync(db, AuditEntities.Section, s.Id.ToString(CultureInfo.InvariantCulture), ct));
+                await CatalogueHistory.LoadAsync(db, AuditEntities.Section, s.Id.ToString(CultureInfo.InvariantCulture), ct),
+                await RoleVocabulary.ChoicesAsync(db, ct));
         }
     }
 }

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FastTrack.Features.Catalogue;
 
-/// <summary>What the task form offers: the sections (grouped by phase and process) and the service vocabulary.</summary>
+/// <summary>What the task form offers: the sections (grouped by phase and process), the service vocabulary and the roles.</summary>
 public static class GetTaskChoices
 {
     [AllowedRoles(Roles.Admin)]
     public sealed record Query : IRequest<Result>;
 
-    public sealed record Result(IReadOnlyList<SectionGroup> Sections, IReadOnlyList<string> Services);
+    public sealed record Result(IReadOnlyList<SectionGroup> Sections, IReadOnlyList<string> Services, IReadOnlyList<RoleChoice> Roles);
 
     /// <summary>The sections of one process, shown as an option group "Phase › Process".</summary>
     public sealed record SectionGroup(LocalName Phase, LocalName Process, IReadOnlyList<Choice> Sections);
@@ -30,7 +30,7 @@ public static class GetTaskChoices
                     process.Sections.OrderBy(s => s.Order)
                         .Select(s => new Choice(s.Id, new LocalName(s.NameEn, s.NameJa, s.NameZh))).ToList())))
                 .ToList();
-            return new Result(groups, await ServiceVocabulary.NamesAsync(db, ct));
+            return new Result(groups, await ServiceVocabulary.NamesAsync(db, ct), await RoleVocabulary.ChoicesAsync(db, ct));
         }
     }
 }

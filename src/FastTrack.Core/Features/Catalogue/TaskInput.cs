@@ -33,13 +33,17 @@ public abstract class TaskInputValidator<T> : AbstractValidator<T> where T : ITa
             .MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong500);
         RuleFor(c => c.NameJa).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong500);
         RuleFor(c => c.NameZh).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong500);
-        RuleFor(c => c.Role).Must(r => Roles.TaskRoles.Contains(r)).WithMessage(CatalogueText.RoleUnknown);
+        RuleFor(c => c.Role).MustAsync(async (c, role, ct) => await RoleVocabulary.UsableAsync(db, role, await CurrentRoleAsync(c, ct), ct))
+            .WithMessage(CatalogueText.RoleUnknown);
         RuleFor(c => c.Services)
             .Must((c, services) => c.AllServices || services.Any(s => !string.IsNullOrWhiteSpace(s)))
             .WithMessage(CatalogueText.ServicesRequired)
             .MustAsync((services, ct) => ServiceVocabulary.AllKnownAsync(db, services, ct))
             .When(c => !c.AllServices, ApplyConditionTo.CurrentValidator).WithMessage(CatalogueText.ServicesUnknown);
     }
+
+    /// <summary>The role the task has now (an edit may keep a retired role); null for a new task.</summary>
+    protected virtual Task<string?> CurrentRoleAsync(T command, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 internal static class ServiceVocabulary

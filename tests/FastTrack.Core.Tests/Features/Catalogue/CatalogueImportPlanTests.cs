@@ -12,9 +12,18 @@ public class CatalogueImportPlanTests
 
     private static string Csv(params string[] lines) => string.Join("\n", [Header, .. lines]) + "\n";
 
-    private static CatalogueImportPlan Plan(string text, bool retireMissing = false) => Plan(Encoding.UTF8.GetBytes(text), retireMissing);
+    private static CatalogueImportPlan Plan(string text, bool retireMissing = false, params string[] retiredRoles) =>
+        Plan(Encoding.UTF8.GetBytes(text), retireMissing, retiredRoles);
 
-    private static CatalogueImportPlan Plan(byte[] file, bool retireMissing = false)
+    /// <summary>The roles a new database starts with; <paramref name="retired"/> are retired.</summary>
+    internal static List<CatalogueRole> SeedRoles(params string[] retired)
+    {
+        var roles = CatalogueRoles.Seed.Select((r, i) => new CatalogueRole(r.Key, i + 1, r.Ja, r.Zh)).ToList();
+        foreach (var role in roles.Where(r => retired.Contains(r.Key))) role.Retire();
+        return roles;
+    }
+
+    private static CatalogueImportPlan Plan(byte[] file, bool retireMissing = false, params string[] retiredRoles)
     {
         var initiate = new Phase("Initiate", 1);
         var kickoff = new Process(initiate, "Conduct Customer Kickoff", 1);
@@ -24,7 +33,7 @@ public class CatalogueImportPlanTests
         var teams = new Service("Teams");
         var task994 = new CatalogueTask(994, prepare, "Conduct Kickoff", "キックオフ", null, true, "FastTrack Manager", true, []);
         var task3731 = new CatalogueTask(3731, prepare, "Teams handshake", null, null, false, "FastTrack Manager", false, [teams]);
-        return CatalogueImportPlan.Create("test.csv", file, retireMissing, [initiate], [teams], [task994, task3731]);
+        return CatalogueImportPlan.Create("test.csv", file, retireMissing, [initiate], [teams], [task994, task3731], SeedRoles(retiredRoles));
     }
 
     private static void AssertRefused(CatalogueImportPlan plan, params (int Line, string Message)[] expected)
@@ -109,7 +118,27 @@ public class CatalogueImportPlanTests
     public void Role_must_be_a_task_role()
     {
         AssertRefused(Plan(Csv("994,Initiate,Conduct Customer Kickoff,Prepare,M,Wizard,All Services,Kickoff,,")),
-            (2, "The role \"Wizard\" is unknown; use one of: FastTrack Manager, Partner, Customer, -."));
+            (2, "The role \"Wizard\" is unknown; use one of: FastTrack Manager, Partner, Customer, -, FastTrack Engineer, SME, Migration Velocity Manager, GetModern FTA, FastTrack Architect v2, FastTrack Ready Partner."));
+    }
+
+    [Fact]
+    public void The_playbooks_roles_are_catalogue_roles_found_by_key_or_english_name_in_any_case()
+    {
+        var plan = Plan(Csv("4060,Initiate,Conduct Customer Kickoff,Prepare,M,fasttrack engineer,All Services,Engineer task,,",
+            "4061,Initiate,Conduct Customer Kickoff,Prepare,O,SME,All Services,SME task,,"));
+        Assert.Empty(plan.Problems);
+        Assert.Equal(["FastTrack Engineer", "SME"], plan.Preview().Added.Select(a => a.Changes.Single(c => c.Field == "Role").After));
+    }
+
+    [Fact]
+    public void A_retired_role_is_refused_for_a_task_that_does_not_have_it_and_kept_where_it_has()
+    {
+        var refused = Plan(Csv("4060,Initiate,Conduct Customer Kickoff,Prepare,M,SME,All Services,SME task,,"), false, "SME");
+        AssertRefused(refused, (2, "The role \"SME\" is retired; restore it under Catalogue › Roles, or name another role."));
+
+        var kept = Plan(Csv(Good994), false, "FastTrack Manager");
+        Assert.Empty(kept.Problems);
+        Assert.Equal(1, kept.Preview().Unchanged);
     }
 
     [Theory]
@@ -205,7 +234,7 @@ public class CatalogueImportPlanTests
         [
             (5, "The id \"x1\" is not a positive whole number."),
             (6, "Required must be M or O, not \"Q\"."),
-            (6, "The role \"Wizard\" is unknown; use one of: FastTrack Manager, Partner, Customer, -."),
+            (6, "The role \"Wizard\" is unknown; use one of: FastTrack Manager, Partner, Customer, -, FastTrack Engineer, SME, Migration Velocity Manager, GetModern FTA, FastTrack Architect v2, FastTrack Ready Partner."),
             (6, "The services are empty: name at least one service (separated by ;) or All Services."),
             (6, "The English name (name_en) is empty."),
         ], plan.Problems.Select(p => (p.Line, p.Message)).ToArray());

@@ -56,6 +56,31 @@ public class ImportCatalogueTests
     }
 
     [Fact]
+    public async Task Imported_phases_take_their_playbook_place_with_their_names_and_others_come_before_success()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var file = File([
+            "id,phase,process,section,required,role,services,name_en,name_ja,name_zh",
+            "5003,Migrate,Migrate Data,Plan,M,Migration Velocity Manager,All Services,Plan the migration,,",
+            "5001,Remediate,Address Technical Gaps,Plan,M,FastTrack Engineer,All Services,Plan remediation,,",
+            "5004,Adopt,Drive Adoption,Plan,O,FastTrack Manager,All Services,Plan adoption,,",
+            "5002,Enable,Enable Services,Plan,M,FastTrack Engineer,All Services,Enable,,",
+        ]);
+        var preview = await PreviewAsync(db, file);
+        Assert.Empty(preview.Problems);
+        await db.Send(ApplyCommand(file, preview), TestUser.Admin);
+
+        await using var ctx = db.NewContext();
+        var phases = await ctx.Phases.OrderBy(p => p.Order).ToListAsync();
+        Assert.Equal(["Initiate", "Assess", "Remediate", "Enable", "Migrate", "Adopt", "Success"], phases.Select(p => p.NameEn));
+        Assert.Equal(Enumerable.Range(1, 7), phases.Select(p => p.Order));
+        Assert.Equal(("展開準備", "改进"), phases.Where(p => p.NameEn == "Remediate").Select(p => (p.NameJa, p.NameZh)).Single());
+        var success = phases.Single(p => p.NameEn == "Success");
+        Assert.Contains(await ctx.AuditEntries.Where(a => a.EntityType == AuditEntities.Phase && a.EntityId == success.Id.ToString()).ToListAsync(),
+            a => a.Changes().Any(c => c.Field == "Order"));
+    }
+
+    [Fact]
     public async Task Preview_lists_added_changed_retired_restored_and_new_structure_and_writes_nothing()
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -140,16 +165,18 @@ public class ImportCatalogueTests
         Assert.Equal("Partner", added.Role);
         Assert.Equal("Planner;Teams", added.ServicesText);
         Assert.Equal("Remediate", added.Section.Process.Phase.NameEn);
-        Assert.Equal(4, added.Section.Process.Phase.Order); // after Initiate, Assess, Success
+        Assert.Equal(3, added.Section.Process.Phase.Order); // its playbook place: after Assess, before Success
         Assert.Equal(1, added.Section.Process.Order);
         Assert.True(await ctx.Services.AnyAsync(s => s.Name == "Planner"));
 
         var audit = await ctx.AuditEntries.OrderBy(a => a.Id).ToListAsync();
+        var success = (await ctx.Phases.SingleAsync(p => p.NameEn == "Success")).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
         [
-            ("Created", "5000"), ("Import", "catalogue"), ("Imported", "3616"), ("Imported", "994"), ("Restored", "983"), ("Retired", "3979"),
+            ("Created", "5000"), ("Edited", success), ("Import", "catalogue"), ("Imported", "3616"), ("Imported", "994"), ("Restored", "983"), ("Retired", "3979"),
         ], audit.Select(a => (a.Action, a.EntityId)).OrderBy(a => a.Action, StringComparer.Ordinal).ThenBy(a => a.EntityId, StringComparer.Ordinal));
-        Assert.All(audit.Where(a => a.Action != "Import"), a => Assert.Equal(AuditEntities.CatalogueTask, a.EntityType));
+        Assert.All(audit.Where(a => a.Action is not ("Import" or "Edited")), a => Assert.Equal(AuditEntities.CatalogueTask, a.EntityType));
+        Assert.Equal(new FieldChange("Order", "3", "4"), audit.Single(a => a.EntityType == AuditEntities.Phase).Changes().Single());
         Assert.All(audit, a => Assert.Equal(TestUser.Admin.Id, a.UserId));
         Assert.Contains(new FieldChange("Required", "M", "O"), audit.Single(a => a.EntityId == "994").Changes());
         var summary = audit.Single(a => a.Action == "Import");

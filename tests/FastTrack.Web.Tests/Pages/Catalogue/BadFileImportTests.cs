@@ -29,7 +29,7 @@ public class BadFileImportTests(SharedApp shared) : IClassFixture<SharedApp>
             ["2 The id \"abc\" is not a positive whole number.", "3 Required must be M or O, not \"Maybe\"."] },
         { "empty names and services, unknown role", Csv(Row.Replace(",Kickoff,", ",,"), ",Initiate,,S,O,Boss,,x,,".Replace(",Initiate,", "3616,Initiate,")),
             ["2 The English name (name_en) is empty.", "3 The process is empty.",
-             "3 The role \"Boss\" is unknown; use one of: FastTrack Manager, Partner, Customer, -.",
+             "3 The role \"Boss\" is unknown; use one of: FastTrack Manager, Partner, Customer, -, FastTrack Engineer, SME, Migration Velocity Manager, GetModern FTA, FastTrack Architect v2, FastTrack Ready Partner.",
              "3 The services are empty: name at least one service (separated by ;) or All Services."] },
         { "UTF-16", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Header + "\n" + Row + "\n")).ToArray(),
             ["1 The file is not UTF-8 text (unknown encoding). Save it as \"CSV UTF-8\" and upload it again."] },

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FastTrack.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PhaseVersionAndRetired : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Retired",
+                table: "Phases",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Phases",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Retired",
+                table: "Phases");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Phases");
+        }
+    }
+}
