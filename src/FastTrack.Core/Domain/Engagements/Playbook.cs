@@ -19,10 +19,19 @@ public sealed class Playbook(IEnumerable<Phase> phases)
     public IEnumerable<Process> Processes => Phases.SelectMany(p => p.Processes.OrderBy(o => o.Order));
 
     /// <summary>The process after this one: the next in its phase, else the first of the next phase; null at the end.</summary>
-    public Process? Next(int processId)
+    public Process? Next(int processId) => Next(processId, null);
+
+    /// <summary>
+    /// As <see cref="Next(int)"/> for an engagement's plan: the processes of the phases it skips are passed over (the
+    /// current process is found wherever it is).
+    /// </summary>
+    public Process? Next(int processId, IReadOnlySet<int>? skippedPhaseIds)
     {
         var all = Processes.ToList();
         var i = all.FindIndex(p => p.Id == processId);
-        return i >= 0 && i + 1 < all.Count ? all[i + 1] : null;
+        if (i < 0) return null;
+        for (var j = i + 1; j < all.Count; j++)
+            if (skippedPhaseIds is null || !skippedPhaseIds.Contains(all[j].Phase.Id)) return all[j];
+        return null;
     }
 }
