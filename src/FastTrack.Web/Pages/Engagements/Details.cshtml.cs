@@ -24,6 +24,9 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     [FromRoute]
     public int Id { get; set; }
 
+    /// <summary>The phase plan that was sent, shown again as it was when it is refused.</summary>
+    public ChangePhasePlan.Command? PostedPlan { get; private set; }
+
     public async Task OnGetAsync() => await OnRedisplayAsync();
 
     public async Task<IActionResult> OnPostTaskAsync([FromForm(Name = "Data")] SetTaskStatus.Command data)
@@ -45,6 +48,7 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     public async Task<IActionResult> OnPostPlanAsync([FromForm(Name = "Data")] ChangePhasePlan.Command data)
     {
         Posted = "plan";
+        PostedPlan = data;
         await mediator.Send(data with { EngagementId = Id });
         TempData["Success"] = t.Translate("The phases were saved.");
         return Redirect($"/Engagements/{Id}#plan");

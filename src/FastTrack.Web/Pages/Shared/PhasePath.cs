@@ -27,7 +27,7 @@ public static class PhasePath
             if (skip.Contains(id)) continue;
             var current = id == currentPhaseId;
             html.Append(current ? "<li class=\"current\" aria-current=\"step\">" : "<li>");
-            if (!first) html.Append("<span aria-hidden=\"true\" class=\"sep\">▸ </span>");
+            if (!first) html.Append("<span aria-hidden=\"true\" class=\"sep\"> ▸ </span>");
             html.Append(current ? "<strong>" : "").Append(enc.Encode(name)).Append(current ? "</strong>" : "");
             if (current) html.Append("<span class=\"visually-hidden\"> (").Append(enc.Encode(currentLabel)).Append(")</span>");
             html.Append("</li>");

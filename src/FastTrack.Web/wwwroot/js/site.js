@@ -7,7 +7,7 @@ document.querySelectorAll('[data-confirm]').forEach(function (el) {
 });
 // The phase plan of a new engagement: a phase whose default depends on the services (Migrate) follows the services ticked
 // until the FM ticks or clears it.
-document.querySelectorAll('input[data-default-with]').forEach(function (box) {
+document.querySelectorAll('input[data-default-with]:not([data-default-with=""])').forEach(function (box) {
     var wanted = box.getAttribute('data-default-with').split(';');
     var touched = false;
     box.addEventListener('change', function () { touched = true; });
