@@ -48,7 +48,7 @@ public class PhasePlanJourneyTests
         await Assertions.Expect(page.GetByTestId("overrides")).ToHaveCountAsync(0);
         await BrowserApp.AssertAccessibleAsync(page);
         var review = page.Locator("#review-form");
-        await review.GetByLabel("Hand ongoing adoption to the CSM").CheckAsync();
+        await review.GetByLabel("Continue with business value discussions").CheckAsync();
         await review.GetByRole(AriaRole.Button, new() { Name = "Complete the success review" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("state")).ToHaveTextAsync("Completed");
 

@@ -69,7 +69,7 @@ public class PhasePlanTests
         // The skipped phases' tasks (mandatory ones among them: 1700, 1702 …) were never on the checklist, so never blocked.
         Assert.DoesNotContain(e.Tasks, t => t.PhaseId == Phase("Remediate").Id || t.PhaseId == Phase("Migrate").Id);
         Assert.Empty(e.Overrides);
-        e.CompleteSuccessReview(SuccessReviewOutcome.HandToCsm, null, [], _playbook, "fm", Now, Today);
+        e.CompleteSuccessReview(SuccessReviewOutcome.ContinueBusinessValueDiscussions, null, [], _playbook, "fm", Now, Today);
         Assert.Equal(EngagementState.Completed, e.State);
     }
 
