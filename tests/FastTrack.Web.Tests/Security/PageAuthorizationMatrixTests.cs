@@ -67,6 +67,7 @@ public partial class PageAuthorizationMatrixTests
         ("POST /Engagements/Details?handler=Task", "/Engagements/{A}?handler=Task", "Data.TaskId={T}&Data.Version=-1&Data.Status=InProgress", "SOOOFN"),
         ("POST /Engagements/Details?handler=Note", "/Engagements/{A}?handler=Note", "", "SOOOFN"),
         ("POST /Engagements/Details?handler=Move", "/Engagements/{A}?handler=Move", "Data.Version=-1", "SOOFFF"),
+        ("POST /Engagements/Details?handler=Plan", "/Engagements/{A}?handler=Plan", "Data.Version=-1", "SOOFFF"),
         ("POST /Engagements/Details?handler=Review", "/Engagements/{A}?handler=Review", "", "SOOFFF"),
         ("GET /Engagements/Edit", "/Engagements/{A}/Edit", "", "SOOFFF"),
         ("POST /Engagements/Edit", "/Engagements/{A}/Edit", "", "SOOFFF"),

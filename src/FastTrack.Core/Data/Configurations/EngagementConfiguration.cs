@@ -23,6 +23,10 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         // Raised by the database layer on every change to the engagement or its parts (ChangeRevisions), not by the domain.
         b.Property<long>(ChangeRevisions.EngagementRevision).HasDefaultValue(0L);
         b.Ignore(e => e.ServiceNames);
+        // The phase plan: the skipped phases' ids, ';'-separated (PhasePlan.Format). Read with the row, so the list and
+        // the portfolio show each engagement's path without a query per row; "" (every phase) for engagements made before.
+        b.Property(e => e.SkippedPhases).HasMaxLength(200).IsRequired().HasDefaultValue("");
+        b.Ignore(e => e.SkippedPhaseIds);
         b.HasOne(e => e.Customer).WithMany().HasForeignKey(e => e.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ManagerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.PartnerOrganisation).WithMany().HasForeignKey(e => e.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -268,7 +268,7 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
                 if (_e.CurrentPhase.Order >= 2 && _e.UsageRecords.Count == 0) RecordUsage(rising: true);
                 if (f.Random.Bool(0.25f)) SetWorkload();
                 if (f.Random.Bool(0.2f)) AddNote();
-                if (playbook.Next(_e.CurrentProcessId) is { } next) Move(next);
+                if (_e.NextStep(playbook) is { } next) Move(next);
                 else CompleteReview();
             }
             if (_e.State == EngagementState.Active)

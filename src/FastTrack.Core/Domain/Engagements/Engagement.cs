@@ -45,6 +45,34 @@ public class Engagement
     public bool FirstContactDone { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The phases the FM took out of this engagement's plan, as their ids (<see cref="PhasePlan.Format"/>). The skipped
+    /// ones are stored, not the planned: a phase an admin adds to the catalogue later applies until the FM skips it.
+    /// </summary>
+    public string SkippedPhases { get; private set; } = "";
+
+    private (string From, IReadOnlySet<int> Ids) _skippedIds = ("", new HashSet<int>());
+
+    /// <summary>The ids in <see cref="SkippedPhases"/>, parsed once per value.</summary>
+    public IReadOnlySet<int> SkippedPhaseIds
+    {
+        get
+        {
+            if (!ReferenceEquals(_skippedIds.From, SkippedPhases)) _skippedIds = (SkippedPhases, PhasePlan.Parse(SkippedPhases));
+            return _skippedIds.Ids;
+        }
+    }
+
+    /// <summary>Whether the engagement goes through this phase.</summary>
+    public bool Plans(int phaseId) => !SkippedPhaseIds.Contains(phaseId);
+
+    /// <summary>The phases this engagement goes through, in playbook order (e.g. Initiate, Assess, Enable, Success).</summary>
+    public IReadOnlyList<Phase> PlannedPhases(Playbook playbook) =>
+        playbook.Phases.Where(p => p.Processes.Count > 0 && Plans(p.Id)).ToList();
+
+    /// <summary>The next step of this engagement's plan; null at its last step.</summary>
+    public Process? NextStep(Playbook playbook) => playbook.Next(CurrentProcessId, SkippedPhaseIds);
+
     public List<EngagementService> Services { get; private set; } = [];
     public List<EngagementTask> Tasks { get; private set; } = [];
     public List<EngagementStep> Steps { get; private set; } = [];
@@ -59,7 +87,7 @@ public class Engagement
         State == EngagementState.Active && RfaFirstContact.IsOverdue(FirstContactDueOn, FirstContactDone, today);
 
     public static Engagement Start(Customer customer, string managerId, PartnerOrganisation? partner, EngagementMotion motion,
-        IReadOnlyCollection<string> services, EngagementDates dates, Playbook playbook)
+        IReadOnlyCollection<string> services, EngagementDates dates, Playbook playbook, IReadOnlyCollection<int>? phases = null)
     {
         if (services.Count == 0) throw new DomainException("Choose at least one service in scope.");
         SeatsRule.EnsureLicensed(customer, services);
@@ -76,6 +104,7 @@ public class Engagement
         };
         e.SetDates(dates);
         foreach (var s in services.Distinct(StringComparer.OrdinalIgnoreCase)) e.Services.Add(new EngagementService(s, 1));
+        e.SkippedPhases = e.CheckedPlan(phases is { Count: > 0 } ? phases : PhasePlan.Default(playbook, e.ServiceNames), playbook);
         e.Enter(playbook.First);
         return e;
     }
@@ -114,7 +143,7 @@ public class Engagement
     {
         if (CurrentProcessId == targetProcessId) return null;
         EnsureActive();
-        var next = playbook.Next(CurrentProcessId)
+        var next = NextStep(playbook)
             ?? throw new DomainException("This is the last step of the playbook: complete the success review (task 3735) to close the cycle.");
         if (next.Id != targetProcessId)
             throw new DomainException("An engagement moves one step at a time: the next step is {0}.", next.Name());
@@ -147,6 +176,45 @@ public class Engagement
         else Enter(next.Phase);
         Version++;
         return new MoveResult(from, next.NameEn, recorded);
+    }
+
+    /// <summary>
+    /// The FM chooses which phases the engagement goes through (<paramref name="phases"/>: the ids of all of them, in any
+    /// order), with the reason; at kickoff and at any later gate. Only the phases after the current one can change:
+    /// Initiate, Assess and Success always apply. Choosing the plan the engagement has is a no-op.
+    /// </summary>
+    public IReadOnlyList<FieldChange> ChangePhasePlan(IReadOnlyCollection<int> phases, string? reason, Playbook playbook)
+    {
+        EnsureActive();
+        var skipped = CheckedPlan(phases, playbook);
+        if (skipped == SkippedPhases) return [];
+        var why = Guard.Name(reason, "The reason for the change");
+        var before = PhasePlan.Path(PlannedPhases(playbook), CultureInfo.InvariantCulture);
+        SkippedPhases = skipped;
+        Version++;
+        return [new FieldChange("Phases", before, PhasePlan.Path(PlannedPhases(playbook), CultureInfo.InvariantCulture)), new FieldChange("Reason", null, why)];
+    }
+
+    /// <summary>Whether these phases are the engagement's plan already (a repeated change).</summary>
+    public bool HasPlan(IReadOnlyCollection<int> phases, Playbook playbook) => PhasePlan.Skipped(playbook, phases) == SkippedPhases;
+
+    /// <summary>The stored skipped phases of a chosen plan, refused when it drops a phase that always applies or changes the current or an earlier phase.</summary>
+    private string CheckedPlan(IReadOnlyCollection<int> phases, Playbook playbook)
+    {
+        if (phases.Any(id => playbook.Phases.All(p => p.Id != id))) throw new DomainException("Choose phases from the catalogue's list.");
+        var skipped = new List<int>();
+        foreach (var phase in playbook.Phases.Where(p => p.Processes.Count > 0))
+        {
+            var chosen = phases.Contains(phase.Id);
+            if (!chosen && PhasePlan.AlwaysApplies(phase, playbook))
+                throw new DomainException("{0} is part of every engagement: Initiate, Assess and Success always apply.", phase.Name());
+            if (CurrentPhase is not null && phase.Order <= CurrentPhase.Order && chosen != Plans(phase.Id))
+                throw phase.Id == CurrentPhaseId
+                    ? new DomainException("The engagement is in {0}: the plan changes only the phases after it.", phase.Name())
+                    : new DomainException("{0} is behind the engagement: the plan changes only the phases after {1}.", phase.Name(), CurrentPhase.Name());
+            if (!chosen) skipped.Add(phase.Id);
+        }
+        return PhasePlan.Format(skipped);
     }
 
     public IReadOnlyList<FieldChange> SetTaskStatus(int taskId, EngagementTaskStatus status, string? reason, string? note, string by, DateTimeOffset now) =>
@@ -339,7 +407,7 @@ public class Engagement
     private void AddServices(IReadOnlyCollection<string> added, Playbook playbook)
     {
         foreach (var s in added) Services.Add(new EngagementService(s, Cycle));
-        foreach (var phase in playbook.Phases.Where(p => p.Order <= CurrentPhase.Order)) Generate(phase);
+        foreach (var phase in playbook.Phases.Where(p => p.Order <= CurrentPhase.Order && Plans(p.Id))) Generate(phase);
     }
 
     /// <summary>Adds the phase's missing tasks and steps for this cycle; tasks already there stay as they are.</summary>

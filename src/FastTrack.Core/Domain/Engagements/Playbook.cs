@@ -22,12 +22,21 @@ public sealed class Playbook(IEnumerable<Phase> phases)
     /// The process after this one: the next in its phase, else the first of the next phase that is not retired (an
     /// engagement already in a retired phase finishes it); null at the end.
     /// </summary>
-    public Process? Next(int processId)
+    public Process? Next(int processId) => Next(processId, null);
+
+    /// <summary>
+    /// As <see cref="Next(int)"/> for an engagement's plan: the processes of the phases it skips are passed over (the
+    /// current process is found wherever it is).
+    /// </summary>
+    public Process? Next(int processId, IReadOnlySet<int>? skippedPhaseIds)
     {
         var all = Processes.ToList();
         var i = all.FindIndex(p => p.Id == processId);
         if (i < 0) return null;
         var phase = all[i].Phase;
-        return all.Skip(i + 1).FirstOrDefault(p => ReferenceEquals(p.Phase, phase) || !p.Phase.Retired);
+        for (var j = i + 1; j < all.Count; j++)
+            if ((ReferenceEquals(all[j].Phase, phase) || !all[j].Phase.Retired)
+                && (skippedPhaseIds is null || !skippedPhaseIds.Contains(all[j].Phase.Id))) return all[j];
+        return null;
     }
 }

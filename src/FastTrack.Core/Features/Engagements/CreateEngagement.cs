@@ -24,6 +24,8 @@ public static class CreateEngagement
         public DateOnly? StartOn { get; init; }
         public DateOnly? TargetEnablementOn { get; init; }
         public DateOnly? TargetSuccessReviewOn { get; init; }
+        /// <summary>The ids of the phases the engagement goes through; none: the default for its services (<see cref="PhasePlan"/>).</summary>
+        public List<int> Phases { get; init; } = [];
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -44,7 +46,7 @@ public static class CreateEngagement
             var playbook = await EngagementStore.PlaybookAsync(db, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var partner = await EngagementStore.PartnerAsync(db, request.PartnerName, user, ct);
-            var e = Engagement.Start(customer, request.ManagerId, partner, request.Motion, request.Services, EngagementRules.Dates(request), playbook);
+            var e = Engagement.Start(customer, request.ManagerId, partner, request.Motion, request.Services, EngagementRules.Dates(request), playbook, request.Phases);
             db.Engagements.Add(e);
             await db.SaveChangesAsync(ct);
             EngagementStore.Audit(db, user, clock, e, "EngagementCreated",
@@ -54,6 +56,7 @@ public static class CreateEngagement
                 new FieldChange("Services", null, string.Join(", ", e.ServiceNames)),
                 new FieldChange("Partner", null, partner?.Name),
                 new FieldChange("Phase", null, e.CurrentPhase.NameEn),
+                new FieldChange("Phases", null, PhasePlan.Path(e.PlannedPhases(playbook), System.Globalization.CultureInfo.InvariantCulture)),
                 new FieldChange("Tasks", null, string.Join(", ", e.Tasks.Select(t => t.FtopId))),
             ]);
             await db.SaveChangesAsync(ct);

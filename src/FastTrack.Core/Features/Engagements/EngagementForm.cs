@@ -68,7 +68,20 @@ public static class GetEngagementLookups
     public sealed record Option(string Value, string Text);
 
     public sealed record Result(IReadOnlyList<Option> Customers, IReadOnlyList<Option> Managers, IReadOnlyList<Option> Partners,
-        IReadOnlyList<string> Services, IReadOnlyList<PhaseOption> Phases);
+        IReadOnlyList<string> Services, IReadOnlyList<PhaseOption> Phases)
+    {
+        /// <summary>The new engagement form's phase plan: each phase with a process and its default (<see cref="PhasePlan"/>); not on the filters.</summary>
+        public IReadOnlyList<PlanPhase> PlanPhases { get; init; } = [];
+    }
+
+    /// <param name="Always">Initiate, Assess, Success: every engagement goes through it.</param>
+    /// <param name="DefaultOn">In the plan by default; else only with one of <paramref name="DefaultWith"/> in scope.</param>
+    public sealed record PlanPhase(int Id, string NameEn, string? NameJa, string? NameZh, bool Always, bool DefaultOn, IReadOnlyList<string> DefaultWith)
+    {
+        public string Name() => Domain.Common.Localized.Pick(NameEn, NameJa, NameZh);
+        public bool AppliesByDefault(IReadOnlyCollection<string> services) =>
+            DefaultOn || services.Any(s => DefaultWith.Contains(s, StringComparer.OrdinalIgnoreCase));
+    }
 
     public sealed record PhaseOption(int Id, string NameEn, string? NameJa, string? NameZh)
     {
@@ -137,8 +150,14 @@ public static class GetEngagementLookups
                 .OrderBy(u => u.DisplayName).Select(u => new Option(u.Id, u.DisplayName + " <" + u.Email + ">")).ToListAsync(ct);
             var partners = await db.PartnerOrganisations.OrderBy(p => p.Name).Select(p => new Option(p.Id.ToString(), p.Name)).ToListAsync(ct);
             var services = await db.Services.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
-            var phases = await db.Phases.OrderBy(p => p.Order).Select(p => new PhaseOption(p.Id, p.NameEn, p.NameJa, p.NameZh)).ToListAsync(ct);
-            return new Result(customers, managers, partners, services, phases);
+            var playbook = new Playbook(await db.Phases.Include(p => p.Processes).ToListAsync(ct));
+            var phases = playbook.Phases.Select(p => new PhaseOption(p.Id, p.NameEn, p.NameJa, p.NameZh)).ToList();
+            var plan = playbook.Phases.Where(p => p.Processes.Count > 0).Select(p =>
+            {
+                var (on, with) = PhasePlan.DefaultRule(p, playbook);
+                return new PlanPhase(p.Id, p.NameEn, p.NameJa, p.NameZh, PhasePlan.AlwaysApplies(p, playbook), on, with);
+            }).ToList();
+            return new Result(customers, managers, partners, services, phases) { PlanPhases = plan };
         }
     }
 }

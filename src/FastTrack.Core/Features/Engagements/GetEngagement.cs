@@ -59,9 +59,22 @@ public static class GetEngagement
         /// </summary>
         public IReadOnlyList<ChecklistPhase> Checklist => checklist ??= GroupChecklist();
 
-        /// <summary>Every process of the playbook in order, for the stepper.</summary>
+        /// <summary>Every process of the engagement's plan in order, for the stepper.</summary>
         public IReadOnlyList<(Phase Phase, Process Process)> Steps =>
-            steps ??= [.. Playbook.Phases.SelectMany(p => p.Processes.OrderBy(x => x.Order).Select(x => (p, x)))];
+            steps ??= [.. Engagement.PlannedPhases(Playbook).SelectMany(p => p.Processes.OrderBy(x => x.Order).Select(x => (p, x)))];
+
+        /// <summary>The phases the engagement goes through (its path), in order.</summary>
+        public IReadOnlyList<Phase> PlannedPhases => plannedPhases ??= Engagement.PlannedPhases(Playbook);
+
+        /// <summary>
+        /// Each phase of the catalogue for the plan form: whether the engagement goes through it, and whether the FM may
+        /// change that (only the phases after the current one, and never Initiate, Assess or Success).
+        /// </summary>
+        public IReadOnlyList<PlanChoice> PlanChoices => planChoices ??= [.. Playbook.Phases.Where(p => p.Processes.Count > 0).Select(p => new PlanChoice(p,
+            Engagement.Plans(p.Id), p.Order > Engagement.CurrentPhase.Order && !PhasePlan.AlwaysApplies(p, Playbook)))];
+
+        private IReadOnlyList<Phase>? plannedPhases;
+        private IReadOnlyList<PlanChoice>? planChoices;
 
         private IReadOnlyList<ChecklistPhase>? checklist;
         private IReadOnlyList<(Phase, Process)>? steps;
@@ -101,6 +114,10 @@ public static class GetEngagement
         /// <summary>The engagement's notes; not on <see cref="Engagement"/>.</summary>
         public IReadOnlyList<Note> Notes { get; init; } = [];
     }
+
+    /// <param name="Planned">The engagement goes through the phase.</param>
+    /// <param name="Choosable">The FM may change that now: a later phase that does not always apply.</param>
+    public sealed record PlanChoice(Phase Phase, bool Planned, bool Choosable);
 
     public sealed record ChecklistPhase(Phase Phase, IReadOnlyList<ChecklistProcess> Processes);
 
@@ -234,7 +251,7 @@ public static class GetEngagement
             var playbook = new Playbook(catalogue.Select(p => p.Phase));
             var manager = head.Manager ?? "";
 
-            var next = e.State == EngagementState.Active ? playbook.Next(e.CurrentProcessId) : null;
+            var next = e.State == EngagementState.Active ? e.NextStep(playbook) : null;
             var samePhase = next is not null && next.PhaseId == e.CurrentPhaseId;
             var blockers = next is null ? [] : PhaseGate.Blockers(e.Tasks, e.Cycle, e.CurrentPhaseId, samePhase ? e.CurrentProcessId : null);
             var gaps = next?.NameEn == PlaybookNames.ConductSuccessReview ? SuccessReviewEntry.Gaps(e.Services, s => e.Customer.SeatsFor(s) ?? 0) : [];

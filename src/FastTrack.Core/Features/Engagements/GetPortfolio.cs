@@ -26,7 +26,12 @@ public static class GetPortfolio
         public string Name() => Localized.Pick(NameEn, NameJa, NameZh);
     }
 
-    public sealed record Row(int EngagementId, string Customer, string? Service, string Detail);
+    public sealed record Row(int EngagementId, string Customer, string? Service, string Detail)
+    {
+        /// <summary>The engagement's current phase and plan (<see cref="Engagement.SkippedPhases"/>): its path, from its own row.</summary>
+        public int PhaseId { get; init; }
+        public string SkippedPhases { get; init; } = "";
+    }
 
     /// <summary>The detail of a service below the AU goal that has no usage recorded (translated where shown).</summary>
     public const string NoUsageYet = "no usage recorded yet";
@@ -62,7 +67,7 @@ public static class GetPortfolio
             var overdue = active.Where(e => e.FirstContactDueOn != null && e.FirstContactDueOn < today && !e.FirstContactDone);
             var services = from s in db.EngagementServices.ReachedFromVisibleEngagements()
                            join e in active on s.EngagementId equals e.Id
-                           select new { s, e.Id, e.Customer.Name };
+                           select new { s, e.Id, e.Customer.Name, e.CurrentPhaseId, e.SkippedPhases };
             var blocked = services.Where(x => x.s.WorkloadL1 == WorkloadStatusCodes.Blocked);
             var below = services.Where(x => !(x.s.SuccessCriterionMet) && (x.s.LatestActiveUsers == null || x.s.LatestActiveUsers * 10 < x.s.LatestSeats));
             var ready = active.Where(e => e.CurrentProcess.NameEn == "Support Success Execution"
@@ -82,18 +87,21 @@ public static class GetPortfolio
             var totals = counted.FirstOrDefault();
 
             var overdueRows = await overdue.OrderBy(e => e.FirstContactDueOn).Take(ListSize)
-                .Select(e => new { e.Id, e.Customer.Name, e.FirstContactDueOn }).ToListAsync(ct);
+                .Select(e => new { e.Id, e.Customer.Name, e.FirstContactDueOn, e.CurrentPhaseId, e.SkippedPhases }).ToListAsync(ct);
             var blockedRows = await blocked.OrderBy(x => x.Name).Take(ListSize)
-                .Select(x => new Row(x.Id, x.Name, x.s.Service, (x.s.WorkloadL2 ?? "") + " " + (x.s.WorkloadL3 ?? ""))).ToListAsync(ct);
+                .Select(x => new Row(x.Id, x.Name, x.s.Service, (x.s.WorkloadL2 ?? "") + " " + (x.s.WorkloadL3 ?? "")) { PhaseId = x.CurrentPhaseId, SkippedPhases = x.SkippedPhases })
+                .ToListAsync(ct);
             var belowRows = await below.OrderBy(x => x.Name).ThenBy(x => x.s.Service).Take(ListSize)
-                .Select(x => new { x.Id, x.Name, x.s.Service, x.s.LatestActiveUsers, x.s.LatestSeats }).ToListAsync(ct);
-            var readyRows = await ready.OrderBy(e => e.Customer.Name).Take(ListSize).Select(e => new Row(e.Id, e.Customer.Name, null, "")).ToListAsync(ct);
+                .Select(x => new { x.Id, x.Name, x.s.Service, x.s.LatestActiveUsers, x.s.LatestSeats, x.CurrentPhaseId, x.SkippedPhases }).ToListAsync(ct);
+            var readyRows = await ready.OrderBy(e => e.Customer.Name).Take(ListSize).Select(e => new Row(e.Id, e.Customer.Name, null, "") { PhaseId = e.CurrentPhaseId, SkippedPhases = e.SkippedPhases }).ToListAsync(ct);
 
             return new Result(phases,
-                new Section(totals?.Overdue ?? 0, overdueRows.Select(x => new Row(x.Id, x.Name, null, x.FirstContactDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
+                new Section(totals?.Overdue ?? 0, overdueRows.Select(x => new Row(x.Id, x.Name, null, x.FirstContactDueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                    { PhaseId = x.CurrentPhaseId, SkippedPhases = x.SkippedPhases }).ToList()),
                 new Section(totals?.Blocked ?? 0, blockedRows),
                 new Section(totals?.Below ?? 0, belowRows.Select(x => new Row(x.Id, x.Name, x.Service,
-                    x.LatestActiveUsers is null ? NoUsageYet : $"AU {x.LatestActiveUsers}/{x.LatestSeats} ({ActiveUsageGoal.Percent(x.LatestActiveUsers.Value, x.LatestSeats ?? 0)}%)")).ToList()),
+                    x.LatestActiveUsers is null ? NoUsageYet : $"AU {x.LatestActiveUsers}/{x.LatestSeats} ({ActiveUsageGoal.Percent(x.LatestActiveUsers.Value, x.LatestSeats ?? 0)}%)")
+                    { PhaseId = x.CurrentPhaseId, SkippedPhases = x.SkippedPhases }).ToList()),
                 new Section(totals?.Ready ?? 0, readyRows),
                 today, all);
         }

@@ -39,6 +39,9 @@ public static class ListEngagements
     {
         public string Phase() => Localized.Pick(PhaseEn, PhaseJa, PhaseZh);
         public string Process() => Localized.Pick(ProcessEn, ProcessJa, ProcessZh);
+        public int PhaseId { get; init; }
+        /// <summary>The engagement's plan (<see cref="Engagement.SkippedPhases"/>), read with its row: the path needs no other query.</summary>
+        public string SkippedPhases { get; init; } = "";
     }
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int Pages, DateOnly Today)
@@ -126,7 +129,8 @@ public static class ListEngagements
                     Item = new Item(x.e.Id, x.e.Customer.Name, x.e.CurrentPhase.NameEn, x.e.CurrentPhase.NameJa, x.e.CurrentPhase.NameZh,
                         x.e.CurrentProcess.NameEn, x.e.CurrentProcess.NameJa, x.e.CurrentProcess.NameZh, x.e.Motion, x.e.State, x.e.Outcome, x.Manager,
                         x.e.PartnerOrganisation == null ? null : x.e.PartnerOrganisation.Name,
-                        Array.Empty<string>(), x.e.AssignedOn, x.e.FirstContactDueOn, x.e.FirstContactDone),
+                        Array.Empty<string>(), x.e.AssignedOn, x.e.FirstContactDueOn, x.e.FirstContactDone)
+                    { PhaseId = x.e.CurrentPhaseId, SkippedPhases = x.e.SkippedPhases },
                     // The services as one aggregated string per row (group_concat / string_agg), not a joined collection:
                     // a collection makes the engine sort the whole joined result by every key.
                     Services = db.EngagementServices.Where(s => s.EngagementId == x.e.Id).GroupBy(s => s.EngagementId)

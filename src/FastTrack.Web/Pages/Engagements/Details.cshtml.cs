@@ -18,11 +18,14 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
     public GetEngagement.Access Access { get; private set; } = new(false, false);
 
-    /// <summary>Which form was sent: "task-{id}", "move", "review" or "note".</summary>
+    /// <summary>Which form was sent: "task-{id}", "move", "plan", "review" or "note".</summary>
     public string? Posted { get; private set; }
 
     [FromRoute]
     public int Id { get; set; }
+
+    /// <summary>The phase plan that was sent, shown again as it was when it is refused.</summary>
+    public ChangePhasePlan.Command? PostedPlan { get; private set; }
 
     public async Task OnGetAsync() => await OnRedisplayAsync();
 
@@ -40,6 +43,15 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
         await mediator.Send(data with { EngagementId = Id });
         TempData["Success"] = t.Translate("The engagement moved to the next step.");
         return Redirect($"/Engagements/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostPlanAsync([FromForm(Name = "Data")] ChangePhasePlan.Command data)
+    {
+        Posted = "plan";
+        PostedPlan = data;
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The phases were saved.");
+        return Redirect($"/Engagements/{Id}#plan");
     }
 
     public async Task<IActionResult> OnPostReviewAsync([FromForm(Name = "Data")] CompleteSuccessReview.Command data)

@@ -5,3 +5,17 @@ document.querySelectorAll('select[data-autosubmit]').forEach(function (el) {
 document.querySelectorAll('[data-confirm]').forEach(function (el) {
     el.addEventListener('click', function (e) { if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); } });
 });
+// The phase plan of a new engagement: a phase whose default depends on the services (Migrate) follows the services ticked
+// until the FM ticks or clears it.
+document.querySelectorAll('input[data-default-with]:not([data-default-with=""])').forEach(function (box) {
+    var wanted = box.getAttribute('data-default-with').split(';');
+    var touched = false;
+    box.addEventListener('change', function () { touched = true; });
+    box.form.querySelectorAll('input[name="Data.Services"]').forEach(function (svc) {
+        svc.addEventListener('change', function () {
+            if (touched) { return; }
+            box.checked = Array.prototype.some.call(box.form.querySelectorAll('input[name="Data.Services"]:checked'),
+                function (s) { return wanted.indexOf(s.value) >= 0; });
+        });
+    });
+});

@@ -49,6 +49,39 @@ internal static class TestPlaybook
         return new Playbook(phases.Values);
     }
 
+    /// <summary>The whole partner playbook (six phases: Initiate, Assess, Remediate, Enable, Migrate, Success) from the shipped catalogue files.</summary>
+    public static Playbook BuildWhole()
+    {
+        var ids = 0;
+        var phases = new Dictionary<string, Phase>();
+        var processes = new Dictionary<string, Process>();
+        var sections = new Dictionary<(string, string), Section>();
+        foreach (var row in CatalogueSeeder.ReadEmbedded("playbook-sections.csv"))
+        {
+            if (!phases.TryGetValue(row["phase"], out var phase))
+                phases[row["phase"]] = phase = WithId(new Phase(row["phase"], int.Parse(row["phase_order"], CultureInfo.InvariantCulture)), ++ids);
+            if (!processes.TryGetValue(row["process"], out var process))
+            {
+                process = WithId(new Process(phase, row["process"], int.Parse(row["process_order"], CultureInfo.InvariantCulture)), ++ids);
+                phase.Processes.Add(process);
+                processes[row["process"]] = process;
+            }
+            var section = WithId(new Section(process, row["section"], int.Parse(row["order"], CultureInfo.InvariantCulture)), ++ids);
+            section.Edit(row["section"], row["section_ja"], row["section_zh"], section.Order, row["primary_role"], row["motions"], row["applies_to"]);
+            process.Sections.Add(section);
+            sections[(row["process"], row["section"])] = section;
+        }
+        foreach (var row in CatalogueSeeder.ReadEmbedded("playbook-catalogue.csv"))
+        {
+            var section = sections[(row["process"], row["section"])];
+            var names = ServiceNames.Split(row["services"]);
+            var all = names.Contains(ServiceNames.All);
+            section.Tasks.Add(new CatalogueTask(int.Parse(row["id"], CultureInfo.InvariantCulture), section, row["name_en"], row["name_ja"],
+                row["name_zh"], row["required"] == "M", row["role"], all, all ? [] : names.Select(n => new Service(n))));
+        }
+        return new Playbook(phases.Values);
+    }
+
     public static Customer Customer(bool csm = false, params (string Service, int Seats)[] seats) =>
         WithId(new Customer("Contoso", "contoso.onmicrosoft.com", "Retail", false, csm ? "Casey CSM" : null, csm ? "casey@example.com" : null, null,
             seats.Length > 0 ? seats : [(ServiceNames.Teams, 1000), (ServiceNames.SharePoint, 1000), (ServiceNames.OneDrive, 1000), (ServiceNames.Yammer, 1000), (ServiceNames.Exchange, 1000), (ServiceNames.OutlookMobile, 1000)]), 1);

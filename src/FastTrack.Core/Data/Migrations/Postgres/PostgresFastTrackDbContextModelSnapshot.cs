@@ -510,6 +510,13 @@ namespace FastTrack.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
 
+                    b.Property<string>("SkippedPhases")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("");
+
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("date");
 

@@ -510,6 +510,13 @@ namespace FastTrack.Data.Migrations.SqlServer
                         .HasColumnType("bigint")
                         .HasDefaultValue(0L);
 
+                    b.Property<string>("SkippedPhases")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("date");
 

@@ -487,6 +487,13 @@ namespace FastTrack.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0L);
 
+                    b.Property<string>("SkippedPhases")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<DateOnly?>("StartOn")
                         .HasColumnType("TEXT");
 
