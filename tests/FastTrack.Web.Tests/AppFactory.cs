@@ -34,10 +34,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public AppDatabase Database => _database;
 
+    /// <summary>Extra configuration for this app (set before its first use).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:DataFolder", _database.Folder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_database.PostgresDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");

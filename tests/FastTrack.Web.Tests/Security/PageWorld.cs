@@ -24,6 +24,8 @@ public sealed class PageWorld : IAsyncDisposable
     public string PartnerAAssignedId { get; private set; } = "";
     public string PartnerBId { get; private set; } = "";
     public string FmId { get; private set; } = "";
+    public string AdminId { get; private set; } = "";
+    public string PartnerANotAssignedId { get; private set; } = "";
     public Dictionary<string, HttpClient> Personas { get; } = [];
 
     public static readonly string[] PersonaNames = ["anonymous", "admin", "fm", "partnerA-assigned", "partnerA-not-assigned", "partnerB"];
@@ -34,10 +36,10 @@ public sealed class PageWorld : IAsyncDisposable
     {
         var w = new PageWorld(app ?? new AppFactory());
         var a = w.App;
-        await a.CreateUserAsync("admin@example.com", Roles.Admin);
+        w.AdminId = await a.CreateUserAsync("admin@example.com", Roles.Admin);
         w.FmId = await a.CreateUserAsync("fm@example.com", Roles.FastTrackManager);
         w.PartnerAAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa1@alpha.example", Roles.Partner);
-        await a.CreateUserInAsync("Alpha Partners", "pa2@alpha.example", Roles.Partner);
+        w.PartnerANotAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa2@alpha.example", Roles.Partner);
         w.PartnerBId = await a.CreateUserInAsync("Beta Partners", "pb@beta.example", Roles.Partner);
         w.OrgA = await a.OrganisationAsync("Alpha Partners");
         using (var scope = a.Services.CreateScope())
