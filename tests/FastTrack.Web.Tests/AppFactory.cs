@@ -49,7 +49,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>Where clients send requests: the test server, or the real Kestrel port of an app started with UseKestrel.</summary>
+    public Uri BaseAddress { get; set; } = new("http://localhost");
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
 
     /// <summary>The organisation partner users belong to unless a test names another.</summary>
     public const string DefaultPartnerOrganisation = "Fabrikam Partners";

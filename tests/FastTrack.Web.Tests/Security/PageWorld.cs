@@ -32,7 +32,8 @@ public sealed class PageWorld : IAsyncDisposable
 
     private PageWorld(AppFactory app) => App = app;
 
-    public static async Task<PageWorld> CreateAsync(AppFactory? app = null)
+    /// <param name="signIn">Sign the personas' browsers in (not needed by API-only tests).</param>
+    public static async Task<PageWorld> CreateAsync(AppFactory? app = null, bool signIn = true)
     {
         var w = new PageWorld(app ?? new AppFactory());
         var a = w.App;
@@ -54,6 +55,7 @@ public sealed class PageWorld : IAsyncDisposable
             await db.SaveChangesAsync();
             w.TaskA = await db.EngagementTasks.Where(t => t.EngagementId == w.EngagementA && t.FtopId != PlaybookNames.SuccessReviewTask).Select(t => t.Id).FirstAsync();
         }
+        if (!signIn) return w;
         w.Personas["anonymous"] = a.Browser();
         w.Personas["admin"] = await a.SignInAsync("admin@example.com");
         w.Personas["fm"] = await a.SignInAsync("fm@example.com");
