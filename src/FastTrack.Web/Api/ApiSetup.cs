@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace FastTrack.Web.Api;
 
 /// <summary>
-/// The REST API under /api/v1 (docs/api.md): Minimal API endpoints over the pages' use cases, authenticated only by API
-/// tokens, limited per token, answering problem details, described at /openapi/v1.json.
+/// The REST API under /api/v1 (README: Calling the API): Minimal API endpoints over the pages' use cases, authenticated only by API
+/// tokens, limited per token, answering problem details, described at /openapi/v1.json (README: Calling the API; docs/security.md: API tokens).
 /// </summary>
 public static class ApiSetup
 {
