@@ -4,6 +4,7 @@ using FastTrack.Common.Security;
 using FastTrack.Data;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Domain.Users;
+using FastTrack.Web.Api;
 using FastTrack.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -71,6 +72,8 @@ public static class WebSetup
             o.ExpireTimeSpan = SessionLimits.Idle;
             o.SlidingExpiration = true;
             o.Events.OnSigningIn = SessionLimits.OnSigningIn;
+            // /api is authenticated by API tokens only: a sign-in cookie never authenticates an API call (no antiforgery there).
+            o.ForwardDefaultSelector = context => Api.ApiSetup.IsApi(context) ? Api.ApiTokenAuthentication.SchemeName : null;
             o.Events.OnValidatePrincipal = SessionLimits.OnValidatePrincipal;
             // Answer 403 in place (rendered by /Error) rather than redirecting: the URL stays, and tests and tools see the status.
             o.Events.OnRedirectToAccessDenied = context =>
@@ -142,6 +145,9 @@ public static class WebSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Admin, Roles.FastTrackManager));
 
+        services.AddFastTrackApi(config);
+        services.AddFastTrackOpenApi();
+
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 6 * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
@@ -201,17 +207,21 @@ public static class WebSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseMiddleware<Api.ApiErrorBodies>();
         app.UseMiddleware<SecurityHeaders>();
         app.UseSerilogRequestLogging(app.Services.GetRequiredService<RequestLog>().Configure);
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapFastTrackApi();
+        app.MapFastTrackOpenApi();
 #if FASTTRACK_BENCHMARK
         Benchmark.BenchmarkEndpoints.MapBenchmarkBaselines(app);
 #endif

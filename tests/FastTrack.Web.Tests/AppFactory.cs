@@ -34,10 +34,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public AppDatabase Database => _database;
 
+    /// <summary>Extra configuration for this app (set before its first use).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:DataFolder", _database.Folder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_database.PostgresDatabase is not null)
         {
             builder.UseSetting("Database:Provider", "Postgres");
@@ -45,7 +49,10 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>Where clients send requests: the test server, or the real Kestrel port of an app started with UseKestrel.</summary>
+    public Uri BaseAddress { get; set; } = new("http://localhost");
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
 
     /// <summary>The organisation partner users belong to unless a test names another.</summary>
     public const string DefaultPartnerOrganisation = "Fabrikam Partners";

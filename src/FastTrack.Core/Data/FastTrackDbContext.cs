@@ -33,6 +33,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
+    public DbSet<Domain.Users.ApiToken> ApiTokens => Set<Domain.Users.ApiToken>();
 
     private ICurrentUser? _caller;
 

@@ -11,7 +11,10 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = Csp;
+            // The API reference page (Scalar) writes its script tags with a fresh nonce per response: only those run.
+            h.ContentSecurityPolicy = context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string nonce
+                ? Csp.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                : Csp;
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "same-origin";
             h.XFrameOptions = "DENY";

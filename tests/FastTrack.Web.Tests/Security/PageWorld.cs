@@ -24,20 +24,23 @@ public sealed class PageWorld : IAsyncDisposable
     public string PartnerAAssignedId { get; private set; } = "";
     public string PartnerBId { get; private set; } = "";
     public string FmId { get; private set; } = "";
+    public string AdminId { get; private set; } = "";
+    public string PartnerANotAssignedId { get; private set; } = "";
     public Dictionary<string, HttpClient> Personas { get; } = [];
 
     public static readonly string[] PersonaNames = ["anonymous", "admin", "fm", "partnerA-assigned", "partnerA-not-assigned", "partnerB"];
 
     private PageWorld(AppFactory app) => App = app;
 
-    public static async Task<PageWorld> CreateAsync(AppFactory? app = null)
+    /// <param name="signIn">Sign the personas' browsers in (not needed by API-only tests).</param>
+    public static async Task<PageWorld> CreateAsync(AppFactory? app = null, bool signIn = true)
     {
         var w = new PageWorld(app ?? new AppFactory());
         var a = w.App;
-        await a.CreateUserAsync("admin@example.com", Roles.Admin);
+        w.AdminId = await a.CreateUserAsync("admin@example.com", Roles.Admin);
         w.FmId = await a.CreateUserAsync("fm@example.com", Roles.FastTrackManager);
         w.PartnerAAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa1@alpha.example", Roles.Partner);
-        await a.CreateUserInAsync("Alpha Partners", "pa2@alpha.example", Roles.Partner);
+        w.PartnerANotAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa2@alpha.example", Roles.Partner);
         w.PartnerBId = await a.CreateUserInAsync("Beta Partners", "pb@beta.example", Roles.Partner);
         w.OrgA = await a.OrganisationAsync("Alpha Partners");
         using (var scope = a.Services.CreateScope())
@@ -52,6 +55,7 @@ public sealed class PageWorld : IAsyncDisposable
             await db.SaveChangesAsync();
             w.TaskA = await db.EngagementTasks.Where(t => t.EngagementId == w.EngagementA && t.FtopId != PlaybookNames.SuccessReviewTask).Select(t => t.Id).FirstAsync();
         }
+        if (!signIn) return w;
         w.Personas["anonymous"] = a.Browser();
         w.Personas["admin"] = await a.SignInAsync("admin@example.com");
         w.Personas["fm"] = await a.SignInAsync("fm@example.com");

@@ -52,3 +52,20 @@ internal sealed class ChangeCounterConfiguration : IEntityTypeConfiguration<Chan
             new ChangeCounter { Name = ChangeCounter.Engagements });
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Domain.Users.ApiToken>
+{
+    public void Configure(EntityTypeBuilder<Domain.Users.ApiToken> b)
+    {
+        b.Property(t => t.UserId).HasMaxLength(450).IsRequired();
+        b.HasOne<Domain.Users.AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(t => t.Name).HasMaxLength(Domain.Users.ApiToken.MaxNameLength).IsRequired();
+        b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(30);
+        b.Property(t => t.Hash).HasMaxLength(64).IsRequired();
+        b.HasIndex(t => t.Hash).IsUnique();
+        b.Property(t => t.Hint).HasMaxLength(20).IsRequired();
+        b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(t => t.RevokedBy).HasMaxLength(256);
+        b.HasIndex(t => t.UserId);
+    }
+}

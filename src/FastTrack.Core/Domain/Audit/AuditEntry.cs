@@ -67,4 +67,5 @@ public static class AuditEntities
     public const string Customer = "Customer";
     public const string Engagement = "Engagement";
     public const string PartnerOrganisation = "PartnerOrganisation";
+    public const string ApiToken = "ApiToken";
 }

@@ -6,6 +6,7 @@ using FastTrack.Features.Catalogue;
 using FastTrack.Features.Customers;
 using FastTrack.Features.Engagements;
 using FastTrack.Features.Partners;
+using FastTrack.Features.Tokens;
 using FastTrack.Features.Users;
 using MediatR;
 
@@ -72,6 +73,12 @@ public class RequestAuthorizationMatrixTests
         [typeof(CreateUser.Command)] = ("FOFFFF", _ => new CreateUser.Command()),
         [typeof(EditUser.Query)] = ("FOFFFF", w => new EditUser.Query(w.PartnerAAssigned.Id!)),
         [typeof(EditUser.Command)] = ("FOFFFF", w => new EditUser.Command { Id = w.PartnerAAssigned.Id! }),
+        [typeof(ImportUsage.Command)] = ("FOOOOO", w => new ImportUsage.Command { Content = $"EngagementId,Service,Date,ActiveUsers\n{w.EngagementA},Teams,2026-01-31,1\n", DryRun = true }),
+        [typeof(IssueToken.Command)] = ("FOFFFF", _ => new IssueToken.Command()),
+        [typeof(ListTokens.Query)] = ("FOFFFF", _ => new ListTokens.Query()),
+        // No such token: an admin gets past authorization to "not found".
+        [typeof(RevokeToken.Command)] = ("FNFFFF", _ => new RevokeToken.Command(-1)),
+        [typeof(RotateToken.Command)] = ("FNFFFF", _ => new RotateToken.Command(-1)),
     };
 
     [Fact]
