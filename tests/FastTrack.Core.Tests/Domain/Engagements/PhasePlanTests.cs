@@ -91,7 +91,7 @@ public class PhasePlanTests
         Assert.Equal("Enable", enable.Phase.NameEn);
         Complete(e, 3190);
         var refused = Assert.Throws<DomainException>(() => e.MoveTo(enable.Id, _playbook, null, "fm", Now));
-        Assert.StartsWith("1 mandatory tasks block the move to Enable: 1700 Remediate Exit", refused.Message);
+        Assert.StartsWith("1 mandatory task blocks the move to Enable: 1700 Remediate Exit", refused.Message);
         Complete(e, 1700);
         e.MoveTo(enable.Id, _playbook, null, "fm", Now);
         Assert.Equal("Enable", e.CurrentPhase.NameEn);
