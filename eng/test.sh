@@ -38,6 +38,9 @@ fi
 # Each test app would watch its appsettings files for changes: hundreds of test hosts exhaust the machine's inotify
 # instances (128 per user by default), and a host that cannot watch fails its requests.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The file providers (static files, Razor views) poll instead of taking an inotify instance each.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+[ "$(id -u)" = 0 ] && sysctl -q -w fs.inotify.max_user_instances=1024 >/dev/null 2>&1 || true
 
 echo "== build"
 dotnet build FastTrack.sln -c Release --nologo -clp:ErrorsOnly
