@@ -90,7 +90,7 @@ public class PhasePlanJourneyTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Next step: Enable" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("gate-blockers")).ToContainTextAsync("1700 Remediate Exit");
         await page.Locator("#move-form button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("block the move to Enable");
+        await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("blocks the move to Enable: 1700");
         await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("1700 Remediate Exit");
         await Assertions.Expect(Current(page)).ToHaveTextAsync("Remediate");
         await CompleteAsync(page, 1700);
