@@ -5,6 +5,7 @@
 # Usage: eng/bench.sh [--engagements N (10000)] [--provider sqlite|postgres] [--duration 20s] [--connections 16]
 #                     [--data DIR (reuse a seeded folder)] [--half-minutes M (then M minutes at half load, memory sampled)]
 #                     [--warmup 30s (unmeasured load on each page first)] [--rounds R (1)] [--reads-only] [--keep]
+#                     [--usage-upload (only the bulk usage upload: 10,000 CSV rows through the API, eng/bench/usage_upload.py)]
 # --rounds R measures every page R times, round after round (each round: the baselines, every page, the write), and
 # reports each page's median: this machine's speed drifts by ±20 % over minutes, and a ratio is only as good as the
 # baseline measured next to it.
@@ -12,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-engagements=10000; provider=sqlite; duration=20s; warmup=30s; connections=16; threads=2; data=""; half_minutes=0; reads_only=0; keep=0; rounds=1
+engagements=10000; provider=sqlite; duration=20s; warmup=30s; connections=16; threads=2; data=""; half_minutes=0; reads_only=0; keep=0; rounds=1; usage_upload=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --engagements) engagements=$2; shift ;;
@@ -25,6 +26,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift ;;
     --reads-only) reads_only=1 ;;
     --keep) keep=1 ;;
+    --usage-upload) usage_upload=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -95,6 +97,11 @@ curl -fs "$base/health/ready" >/dev/null || { echo "the app did not start; see $
 password=demo-password-2026
 eval "$(python3 eng/bench/session.py "$base" fm1@demo.fasttrack.example "$password" FM)"
 eval "$(python3 eng/bench/session.py "$base" admin@demo.fasttrack.example "$password" ADMIN)"
+if [ $usage_upload = 1 ]; then
+  echo "== usage upload: a partner's 10,000-row usage file through /api/v1/usage/import ($provider)"
+  python3 eng/bench/usage_upload.py "$base" admin@demo.fasttrack.example "$password" | tee "$out/usage-upload.txt"
+  exit "${PIPESTATUS[0]}"
+fi
 # The tasks the writers change, with their current versions and states; fetched again before each write run (an
 # earlier run changed them).
 # (A second's pause first: changes wrk had in flight when the previous run stopped are still being saved.)
