@@ -124,7 +124,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 /// </summary>
 public sealed class AppDatabase : IDisposable
 {
-    public AppDatabase()
+    /// <param name="catalogue">
+    /// The catalogue the database holds before the app first starts: by default the release seed (20 tasks, a database
+    /// of an earlier release; the app's seeder then leaves it as it is), so that journeys stay short. Null: an empty
+    /// database, which the app seeds with the whole playbook as a new installation (ADR 0015).
+    /// </param>
+    public AppDatabase() : this(ShippedCatalogue.ReleaseSeed) { }
+
+    public AppDatabase(ShippedCatalogue? catalogue)
     {
         Folder = Path.Combine(Path.GetTempPath(), "fasttrack-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
@@ -133,6 +140,12 @@ public sealed class AppDatabase : IDisposable
             PostgresDatabase = "ftweb_" + Guid.NewGuid().ToString("N")[..16];
             PostgresAdmin.CreateDatabaseAsync(PostgresDatabase).GetAwaiter().GetResult();
         }
+        if (catalogue is null) return;
+        using var ctx = PostgresDatabase is null
+            ? DatabaseSetup.CreateContext(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Folder, "fasttrack.db")}")
+            : DatabaseSetup.CreateContext(DatabaseProvider.Postgres, PostgresAdmin.ConnectionString(PostgresDatabase));
+        ctx.Database.Migrate();
+        CatalogueSeeder.SeedAsync(ctx, catalogue).GetAwaiter().GetResult();
     }
 
     public string Folder { get; }

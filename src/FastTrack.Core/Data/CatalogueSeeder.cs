@@ -8,38 +8,29 @@ using Microsoft.EntityFrameworkCore;
 namespace FastTrack.Data;
 
 /// <summary>
-/// Seeds the playbook's catalogue (3 phases, 4 processes, 22 sections, 20 FTOP tasks) on first start.
-/// It runs only while the catalogue is empty, so it is idempotent and never overwrites an admin's edits.
+/// Seeds the catalogue on first start: the whole partner playbook (6 phases, 15 processes, 78 sections with their summaries,
+/// 221 FTOP tasks; <see cref="ShippedCatalogue.Playbook"/>). It runs only while the catalogue is empty, so it is idempotent
+/// and never overwrites an admin's edits: an existing database is offered the shipped catalogue as an update that its
+/// admin previews and confirms (/Catalogue/Update, ADR 0015).
 /// </summary>
 public static class CatalogueSeeder
 {
-    /// <summary>Phase and process names in Japanese and Chinese, from the playbook pages.</summary>
-    private static readonly (string En, int Order, string Ja, string Zh)[] PhaseNames =
-    [
-        ("Initiate", 1, "開始", "启动"),
-        ("Assess", 2, "調査", "评估"),
-        ("Success", 3, "成功", "成功"),
-    ];
-
-    private static readonly Dictionary<string, (string Ja, string Zh)> ProcessNames = new()
-    {
-        ["Conduct Customer Kickoff"] = ("お客様とのキックオフの実施", "召开客户启动会议"),
-        ["Conduct Customer Success Workshop"] = ("顧客サクセス ワークショップを実施する", "举办客户成功研讨会"),
-        ["Support Success Execution"] = ("適切な実行のサポート", "支持成功执行"),
-        ["Conduct Success Review"] = ("適切なレビューの実施", "进行成功评审"),
-    };
-
     private static IReadOnlyList<(string En, int Order, string Ja, string Zh)>? _playbookPhases;
 
     /// <summary>The playbook's phases in lifecycle order with their names, from playbook-sections.csv (Initiate … Success).</summary>
     public static IReadOnlyList<(string En, int Order, string Ja, string Zh)> PlaybookPhases => _playbookPhases ??=
-        ReadEmbedded("playbook-sections.csv")
-            .Select(r => (r["phase"], int.Parse(r["phase_order"], CultureInfo.InvariantCulture), r["phase_ja"], r["phase_zh"]))
-            .Distinct().OrderBy(p => p.Item2).ToList();
+        ShippedCatalogue.Playbook.Phases.Select(p => (p.NameEn, p.Order, p.NameJa ?? "", p.NameZh ?? "")).ToList();
 
     public static IReadOnlyList<string> PlaybookPhaseOrder => PlaybookPhases.Select(p => p.En).ToList();
 
-    public static async Task SeedAsync(FastTrackDbContext db, CancellationToken ct = default)
+    /// <summary>Seeds the whole playbook into an empty catalogue.</summary>
+    public static Task SeedAsync(FastTrackDbContext db, CancellationToken ct = default) => SeedAsync(db, ShippedCatalogue.Playbook, ct);
+
+    /// <summary>
+    /// Seeds <paramref name="catalogue"/> into an empty catalogue (tests seed <see cref="ShippedCatalogue.ReleaseSeed"/> to
+    /// stand for a database of an earlier release, or a catalogue small enough for their journeys).
+    /// </summary>
+    public static async Task SeedAsync(FastTrackDbContext db, ShippedCatalogue catalogue, CancellationToken ct = default)
     {
         await SeedRolesAsync(db, ct);
         if (await db.Phases.AnyAsync(ct)) return;
@@ -48,36 +39,33 @@ public static class CatalogueSeeder
         Service ServiceNamed(string name) => services.TryGetValue(name, out var s) ? s : services[name] = new Service(name);
         foreach (var name in ServiceNames.Seed) ServiceNamed(name);
 
-        var phases = PhaseNames.ToDictionary(p => p.En, p => new Phase(p.En, p.Order, p.Ja, p.Zh));
+        var phases = catalogue.Phases.ToDictionary(p => p.NameEn, p => new Phase(p.NameEn, p.Order, p.NameJa, p.NameZh));
         var processes = new Dictionary<string, Process>();
-        var sections = new Dictionary<(string, string), Section>();
-
-        foreach (var row in ReadEmbedded("seed-sections.csv"))
+        foreach (var p in catalogue.Processes)
         {
-            var processKey = row["process"];
-            if (!processes.TryGetValue(processKey, out var process))
-            {
-                var phase = phases[row["phase"]];
-                process = new Process(phase, processKey, phase.Processes.Count + 1);
-                var (ja, zh) = ProcessNames.GetValueOrDefault(processKey);
-                process.Edit(processKey, ja, zh, process.Order);
-                phase.Processes.Add(process);
-                processes[processKey] = process;
-            }
-            var section = new Section(process, row["section"], int.Parse(row["order"], CultureInfo.InvariantCulture), row["primary_role"]);
-            section.Edit(row["section"], row["section_ja"], row["section_zh"], section.Order, row["primary_role"],
-                row["motions"], row["applies_to"]);
+            var phase = phases[p.Phase];
+            var process = new Process(phase, p.NameEn, p.Order);
+            process.Edit(p.NameEn, p.NameJa, p.NameZh, p.Order);
+            phase.Processes.Add(process);
+            processes[p.NameEn] = process;
+        }
+        var sections = new Dictionary<(string, string), Section>();
+        foreach (var s in catalogue.Sections)
+        {
+            var process = processes[s.Process];
+            var section = new Section(process, s.NameEn, s.Order, s.PrimaryRole);
+            section.Edit(s.NameEn, s.NameJa, s.NameZh, s.Order, s.PrimaryRole, s.Motions, s.AppliesTo);
+            section.Summarize(s.SummaryEn, s.SummaryJa, s.SummaryZh);
             process.Sections.Add(section);
-            sections[(processKey, row["section"])] = section;
+            sections[(s.Process, s.NameEn)] = section;
         }
 
-        foreach (var row in ReadEmbedded("seed-tasks.csv"))
+        foreach (var t in catalogue.Tasks)
         {
-            var section = sections[(row["process"], row["section"])];
-            var names = ServiceNames.Split(row["services"]);
+            var section = sections[(t.Process, t.Section)];
+            var names = ServiceNames.Split(t.Services);
             var all = names.Contains(ServiceNames.All, StringComparer.OrdinalIgnoreCase);
-            section.Tasks.Add(new CatalogueTask(int.Parse(row["id"], CultureInfo.InvariantCulture), section,
-                row["name_en"], row["name_ja"], row["name_zh"], row["required"] == "M", row["role"], all,
+            section.Tasks.Add(new CatalogueTask(t.FtopId, section, t.NameEn, t.NameJa, t.NameZh, t.Mandatory, t.Role, all,
                 all ? [] : names.Select(ServiceNamed)));
         }
 

@@ -61,6 +61,7 @@ public class CatalogueSeederTests
         await using (var ctx = db.NewContext())
         {
             await CatalogueSeeder.SeedAsync(ctx);
+            await CatalogueSeeder.SeedAsync(ctx, ShippedCatalogue.ReleaseSeed);
         }
         await using (var ctx = db.NewContext())
         {

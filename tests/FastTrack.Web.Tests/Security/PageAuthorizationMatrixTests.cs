@@ -46,6 +46,8 @@ public partial class PageAuthorizationMatrixTests
         ("GET /Catalogue/Import", "/Catalogue/Import", "", "SOFFFF"),
         ("POST /Catalogue/Import?handler=Preview", "/Catalogue/Import?handler=Preview", "", "SOFFFF"),
         ("POST /Catalogue/Import?handler=Apply", "/Catalogue/Import?handler=Apply", "", "SOFFFF"),
+        ("GET /Catalogue/Update", "/Catalogue/Update", "", "SOFFFF"),
+        ("POST /Catalogue/Update", "/Catalogue/Update", "", "SOFFFF"),
         ("GET /Catalogue/Phases/Index", "/Catalogue/Phases", "", "SOFFFF"),
         ("POST /Catalogue/Phases/Index", "/Catalogue/Phases", "", "SOFFFF"),
         ("POST /Catalogue/Phases/Index?handler=Earlier", "/Catalogue/Phases?handler=Earlier", "Id=1&Version=-1", "SOFFFF"),

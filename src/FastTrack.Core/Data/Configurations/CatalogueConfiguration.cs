@@ -42,6 +42,9 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         b.Property(s => s.PrimaryRole).HasMaxLength(100).IsRequired();
         b.Property(s => s.Motions).HasMaxLength(200).IsRequired();
         b.Property(s => s.AppliesTo).HasMaxLength(500).IsRequired();
+        b.Property(s => s.SummaryEn).HasMaxLength(Section.SummaryMax);
+        b.Property(s => s.SummaryJa).HasMaxLength(Section.SummaryMax);
+        b.Property(s => s.SummaryZh).HasMaxLength(Section.SummaryMax);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.ProcessId, s.NameEn }).IsUnique();
         b.HasMany(s => s.Tasks).WithOne(t => t.Section).HasForeignKey(t => t.SectionId).OnDelete(DeleteBehavior.Restrict);

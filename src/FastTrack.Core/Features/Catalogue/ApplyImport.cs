@@ -26,6 +26,8 @@ public static class ApplyImport
         public bool RetireMissing { get; init; }
         /// <summary>The <see cref="ImportPreview.Fingerprint"/> the admin reviewed.</summary>
         public string Fingerprint { get; init; } = "";
+        /// <summary>Apply the catalogue update (the shipped catalogue, as <see cref="PreviewImport.Command.ShippedCatalogue"/>); no file travels.</summary>
+        public bool ShippedCatalogue { get; init; }
 
         public byte[] Content() => Convert.FromBase64String(FileBase64);
     }
@@ -44,7 +46,8 @@ public static class ApplyImport
             RuleFor(c => c.FileBase64).NotEmpty()
                 .MaximumLength((CatalogueCsv.MaxBytes + 2) / 3 * 4)
                 .Must(b => Convert.TryFromBase64String(b, new byte[b.Length], out _))
-                .WithMessage("The uploaded file was damaged on its way back; upload it again.");
+                .WithMessage("The uploaded file was damaged on its way back; upload it again.")
+                .Unless(c => c.ShippedCatalogue);
         }
     }
 
@@ -53,7 +56,9 @@ public static class ApplyImport
         public async Task<Result> Handle(Command request, CancellationToken ct)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var plan = await CatalogueImportPlan.LoadAsync(db, request.FileName, request.Content(), request.RetireMissing, ct);
+            var plan = request.ShippedCatalogue
+                ? await CatalogueImportPlan.LoadUpdateAsync(db, ct)
+                : await CatalogueImportPlan.LoadAsync(db, request.FileName, request.Content(), request.RetireMissing, ct);
             if (plan.Problems.Count > 0) throw new DomainException(ProblemsMessage);
             if (plan.Fingerprint != request.Fingerprint) throw new DomainException(StaleMessage);
             if (!plan.Preview().HasChanges) return new Result(0, 0, 0, 0, 0);

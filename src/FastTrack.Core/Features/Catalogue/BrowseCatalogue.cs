@@ -37,11 +37,22 @@ public static class BrowseCatalogue
         int PhaseOrder, int ProcessOrder, int SectionOrder, bool Mandatory, string Role, bool AllServices,
         IReadOnlyList<string> Services, bool Retired);
 
-    internal sealed class Handler(FastTrackDbContext db) : IRequestHandler<Query, Result>
+    internal sealed class Handler(FastTrackDbContext db, Common.Caching.ReadCache cache) : IRequestHandler<Query, Result>
     {
+        /// <summary>
+        /// The catalogue is the same for every user: a result is kept under the catalogue's revision and the filter
+        /// (ADR 0009), so that a view reads one small command. A search is free text and is read, never kept (as the list's).
+        /// </summary>
         public async Task<Result> Handle(Query request, CancellationToken ct)
         {
-            var filter = request.Filter;
+            if (!string.IsNullOrWhiteSpace(request.Filter.Search)) return await ReadAsync(request.Filter, ct);
+            var stamp = await RevisionStamps.SharedAsync(db);
+            return await cache.GetOrReadAsync((nameof(BrowseCatalogue), request.Filter, stamp.Catalogue), () => ReadAsync(request.Filter, ct),
+                r => 4096 + 600L * r.Tasks.Count + 200L * r.Tree.Sum(p => p.Processes.Sum(x => x.Sections.Count)));
+        }
+
+        private async Task<Result> ReadAsync(CatalogueFilter filter, CancellationToken ct)
+        {
             var phases = await db.Phases
                 .Include(p => p.Processes).ThenInclude(p => p.Sections)
                 .OrderBy(p => p.Order).AsSplitQuery().ToListAsync(ct);

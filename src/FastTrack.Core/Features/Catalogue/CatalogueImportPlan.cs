@@ -24,8 +24,14 @@ public sealed record ImportPreview(
     int NotInFile,
     IReadOnlyList<NewCatalogueItem> NewItems)
 {
+    /// <summary>The catalogue update only: existing sections and processes it changes, field by field.</summary>
+    public IReadOnlyList<SectionImportChange> SectionsChanged { get; init; } = [];
+
+    /// <summary>The catalogue update only: fields an admin edited since the release seed, kept as they are.</summary>
+    public IReadOnlyList<KeptEdit> Kept { get; init; } = [];
+
     public bool HasProblems => Problems.Count > 0;
-    public bool HasChanges => Added.Count + Changed.Count + Retired.Count + Restored.Count + NewItems.Count > 0;
+    public bool HasChanges => Added.Count + Changed.Count + Retired.Count + Restored.Count + NewItems.Count + SectionsChanged.Count > 0;
 }
 
 /// <summary>One task the import adds, changes, retires or restores, with its fields before → after.</summary>
@@ -54,6 +60,9 @@ internal sealed class CatalogueImportPlan
     private IReadOnlyList<Phase> _phases = [];
     private IReadOnlyList<Service> _services = [];
     private IReadOnlyList<CatalogueTask> _tasks = [];
+    // The catalogue update (null for an uploaded file): the shipped sections merged with the catalogue's.
+    private CatalogueUpdate? _update;
+    private readonly List<SectionImportChange> _sectionsChanged = [];
 
     private CatalogueImportPlan(string fileName, bool retireMissing, string fingerprint)
     {
@@ -68,7 +77,7 @@ internal sealed class CatalogueImportPlan
     public IReadOnlyList<CsvProblem> Problems => _problems;
 
     public ImportPreview Preview() => new(FileName, RetireMissing, Fingerprint, _problems, _added, _changed, _retired, _restored,
-        _unchanged, _notInFile, _newItems);
+        _unchanged, _notInFile, _newItems) { SectionsChanged = _sectionsChanged, Kept = _update?.Kept ?? [] };
 
     /// <summary>Loads the whole catalogue, tracked (so that apply can change it and every section has one instance), and plans.</summary>
     public static async Task<CatalogueImportPlan> LoadAsync(FastTrackDbContext db, string fileName, byte[] file, bool retireMissing, CancellationToken ct)
@@ -80,16 +89,38 @@ internal sealed class CatalogueImportPlan
         return Create(fileName, file, retireMissing, phases, services, tasks, roles);
     }
 
+    /// <summary>
+    /// Plans the catalogue update: the shipped catalogue (the whole playbook) over this one, keeping the admin's own edits
+    /// (<see cref="CatalogueUpdate"/>, ADR 0015). Never retires anything.
+    /// </summary>
+    public static async Task<CatalogueImportPlan> LoadUpdateAsync(FastTrackDbContext db, CancellationToken ct)
+    {
+        var phases = await db.Phases.AsTracking().Include(p => p.Processes).ThenInclude(p => p.Sections).ToListAsync(ct);
+        var services = await db.Services.AsTracking().ToListAsync(ct);
+        var tasks = await db.CatalogueTasks.AsTracking().Include(t => t.Services).Include(t => t.Section).ToListAsync(ct);
+        var roles = await db.CatalogueRoles.ToListAsync(ct);
+        var update = CatalogueUpdate.Plan(phases, tasks, ShippedCatalogue.Playbook, ShippedCatalogue.ReleaseSeed);
+        var file = Encoding.UTF8.GetBytes(CatalogueCsv.Write(update.Rows));
+        // The sections' merged values are part of what was previewed: the fingerprint covers them with the file.
+        var previewed = Encoding.UTF8.GetBytes(string.Join('\n', update.Sections.Select(s => s.Line))).Concat(file).ToArray();
+        return Create(CatalogueUpdate.FileName, file, false, phases, services, tasks, roles, update, previewed);
+    }
+
     /// <summary>Plans the import of <paramref name="file"/> over the given catalogue. Nothing is changed.</summary>
     public static CatalogueImportPlan Create(string fileName, byte[] file, bool retireMissing,
         IReadOnlyList<Phase> phases, IReadOnlyList<Service> services, IReadOnlyList<CatalogueTask> tasks,
-        IReadOnlyList<CatalogueRole> roles)
+        IReadOnlyList<CatalogueRole> roles) => Create(fileName, file, retireMissing, phases, services, tasks, roles, null, file);
+
+    private static CatalogueImportPlan Create(string fileName, byte[] file, bool retireMissing,
+        IReadOnlyList<Phase> phases, IReadOnlyList<Service> services, IReadOnlyList<CatalogueTask> tasks,
+        IReadOnlyList<CatalogueRole> roles, CatalogueUpdate? update, byte[] previewed)
     {
-        var plan = new CatalogueImportPlan(fileName, retireMissing, ComputeFingerprint(file, retireMissing, phases, services, tasks, roles))
+        var plan = new CatalogueImportPlan(fileName, retireMissing, ComputeFingerprint(previewed, retireMissing, phases, services, tasks, roles))
         {
             _phases = phases,
             _services = services,
             _tasks = tasks,
+            _update = update,
         };
         var (rows, problems) = CatalogueCsv.Parse(file);
         plan._problems.AddRange(problems);
@@ -145,9 +176,16 @@ internal sealed class CatalogueImportPlan
     {
         var structure = new Structure(phases, services);
         var byId = tasks.ToDictionary(t => t.FtopId);
+        foreach (var target in _update?.Sections ?? [])
+        {
+            var location = structure.Location(target.Phase, target.Process.NameEn, target.Section.NameEn, _newItems);
+            if (target.ProcessChanges.Count > 0)
+                _sectionsChanged.Add(new SectionImportChange("Process", target.Phase + PathSeparator + target.Process.NameEn, target.ProcessChanges));
+            if (target.SectionChanges.Count > 0) _sectionsChanged.Add(new SectionImportChange("Section", location, target.SectionChanges));
+        }
         foreach (var row in _rows)
         {
-            var location = structure.Location(row, _newItems);
+            var location = structure.Location(row.Phase, row.Process, row.Section, _newItems);
             var serviceNames = row.Services.Select(s => structure.ServiceName(s, _newItems)).Order(StringComparer.Ordinal).ToList();
             var servicesText = row.AllServices ? ServiceNames.All : string.Join(';', serviceNames);
             if (!byId.TryGetValue(row.FtopId, out var task))
@@ -196,6 +234,20 @@ internal sealed class CatalogueImportPlan
         var structure = new Structure(_phases, _services);
         var byId = _tasks.ToDictionary(t => t.FtopId);
         var summary = $"Import of {FileName}";
+        foreach (var target in _update?.Sections ?? [])
+        {
+            var processIsNew = target.ExistingProcess is null;
+            var s = target.Section;
+            var section = structure.SectionFor(db, target.Phase, target.Process.NameEn, s.NameEn, s.PrimaryRole);
+            var process = section.Process;
+            var processChanges = process.Edit(process.NameEn, target.Process.NameJa, target.Process.NameZh, target.Process.Order);
+            if (!processIsNew && processChanges.Count > 0)
+                db.Audit(user, clock, CatalogueActions.Edited, AuditEntities.Process, process.Id.ToString(CultureInfo.InvariantCulture), processChanges, summary);
+            var changes = section.Edit(s.NameEn, s.NameJa, s.NameZh, s.Order, s.PrimaryRole, s.Motions, s.AppliesTo)
+                .Concat(section.Summarize(s.SummaryEn, s.SummaryJa, s.SummaryZh)).ToList();
+            if (target.Existing is not null && changes.Count > 0)
+                db.Audit(user, clock, CatalogueActions.Edited, AuditEntities.Section, section.Id.ToString(CultureInfo.InvariantCulture), changes, summary);
+        }
         foreach (var row in _rows)
         {
             var section = structure.SectionFor(db, row);
@@ -315,18 +367,18 @@ internal sealed class CatalogueImportPlan
         public static string Path(Section s) => string.Join(PathSeparator, s.Process.Phase.NameEn, s.Process.NameEn, s.NameEn);
 
         /// <summary>The row's section as "Phase › Process › Section", noting each level that does not exist yet.</summary>
-        public string Location(Desired row, List<NewCatalogueItem> newItems)
+        public string Location(string rowPhase, string rowProcess, string rowSection, List<NewCatalogueItem> newItems)
         {
-            _phases.TryGetValue(row.Phase, out var phase);
+            _phases.TryGetValue(rowPhase, out var phase);
             Process? process = null;
-            if (phase is not null) _processes.TryGetValue((phase, row.Process), out process);
+            if (phase is not null) _processes.TryGetValue((phase, rowProcess), out process);
             Section? section = null;
-            if (process is not null) _sections.TryGetValue((process, row.Section), out section);
+            if (process is not null) _sections.TryGetValue((process, rowSection), out section);
 
-            var phaseName = phase?.NameEn ?? Planned("Phase", row.Phase, row.Phase, newItems);
-            var processName = process?.NameEn ?? Planned("Process", phaseName + PathSeparator + row.Process, row.Process, newItems);
+            var phaseName = phase?.NameEn ?? Planned("Phase", rowPhase, rowPhase, newItems);
+            var processName = process?.NameEn ?? Planned("Process", phaseName + PathSeparator + rowProcess, rowProcess, newItems);
             var sectionName = section?.NameEn
-                ?? Planned("Section", phaseName + PathSeparator + processName + PathSeparator + row.Section, row.Section, newItems);
+                ?? Planned("Section", phaseName + PathSeparator + processName + PathSeparator + rowSection, rowSection, newItems);
             return phaseName + PathSeparator + processName + PathSeparator + sectionName;
         }
 
@@ -341,8 +393,11 @@ internal sealed class CatalogueImportPlan
             return _plannedNames[key] = name;
         }
 
-        public Section SectionFor(FastTrackDbContext db, Desired row)
+        public Section SectionFor(FastTrackDbContext db, Desired row) => SectionFor(db, row.Phase, row.Process, row.Section, row.Role);
+
+        public Section SectionFor(FastTrackDbContext db, string phaseName, string processName, string sectionName, string role)
         {
+            var row = (Phase: phaseName, Process: processName, Section: sectionName, Role: role);
             if (!_phases.TryGetValue(row.Phase, out var phase))
             {
                 // A playbook phase takes its playbook place (with its names); any other goes before Success (issue 21 item 7).

@@ -59,6 +59,8 @@ public static class CatalogueText
     public const string NameTooLong200 = "This name is too long: at most 200 characters.";
     public const string NameTooLong300 = "This name is too long: at most 300 characters.";
     public const string NameTooLong500 = "This name is too long: at most 500 characters.";
+    public const string SummaryTooLong = "This summary is too long: at most 1,000 characters.";
+    public const string SummaryEnRequired = "Enter the English summary too: it is shown when a language has none.";
     public const string ServicesRequired = "Choose at least one service, or All Services.";
     public const string ServicesUnknown = "Choose services from the list.";
     public const string RoleUnknown = "Choose a role from the list.";

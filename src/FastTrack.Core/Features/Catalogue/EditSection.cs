@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FastTrack.Features.Catalogue;
 
-/// <summary>An admin edits an approach section (names, order, role, motions, the services it applies to).</summary>
+/// <summary>An admin edits an approach section (names, order, role, motions, the services it applies to, its summary).</summary>
 public static class EditSection
 {
     public const int NameMax = 300;
@@ -30,11 +30,16 @@ public static class EditSection
         public bool AllServices { get; init; }
         /// <summary>Lists (not read-only ones) so that model binding can fill them from checkboxes.</summary>
         public List<string> AppliesTo { get; init; } = [];
+        /// <summary>What the FM does in this section, shown folded on the engagement page; blank: none.</summary>
+        public string? SummaryEn { get; init; }
+        public string? SummaryJa { get; init; }
+        public string? SummaryZh { get; init; }
 
         public static Command From(GetSection.Result s) => new()
         {
             Id = s.Id, Version = s.Version, NameEn = s.NameEn, NameJa = s.NameJa, NameZh = s.NameZh, Order = s.Order,
             PrimaryRole = s.PrimaryRole, Motions = [.. s.Motions], AllServices = s.AllServices, AppliesTo = [.. s.AppliesTo],
+            SummaryEn = s.SummaryEn, SummaryJa = s.SummaryJa, SummaryZh = s.SummaryZh,
         };
     }
 
@@ -53,6 +58,11 @@ public static class EditSection
                 }).WithMessage(CatalogueText.SectionNameTaken);
             RuleFor(c => c.NameJa).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong300);
             RuleFor(c => c.NameZh).MaximumLength(NameMax).WithMessage(CatalogueText.NameTooLong300);
+            RuleFor(c => c.SummaryEn).MaximumLength(Section.SummaryMax).WithMessage(CatalogueText.SummaryTooLong)
+                .NotEmpty().When(c => !string.IsNullOrWhiteSpace(c.SummaryJa) || !string.IsNullOrWhiteSpace(c.SummaryZh))
+                .WithMessage(CatalogueText.SummaryEnRequired);
+            RuleFor(c => c.SummaryJa).MaximumLength(Section.SummaryMax).WithMessage(CatalogueText.SummaryTooLong);
+            RuleFor(c => c.SummaryZh).MaximumLength(Section.SummaryMax).WithMessage(CatalogueText.SummaryTooLong);
             RuleFor(c => c.Order).GreaterThanOrEqualTo(1).WithMessage(CatalogueText.OrderPositive);
             RuleFor(c => c.PrimaryRole).MustAsync(async (c, role, ct) => await RoleVocabulary.UsableAsync(db, role,
                     await db.Sections.Where(s => s.Id == c.Id).Select(s => s.PrimaryRole).SingleOrDefaultAsync(ct), ct))
@@ -77,7 +87,7 @@ public static class EditSection
             var motions = ServiceVocabulary.Join(request.Motions, section.Motions);
             var appliesTo = request.AllServices ? ServiceNames.All : ServiceVocabulary.Join(request.AppliesTo, section.AppliesTo);
             var changes = section.Edit(request.NameEn, request.NameJa, request.NameZh, request.Order, request.PrimaryRole,
-                motions, appliesTo);
+                motions, appliesTo).Concat(section.Summarize(request.SummaryEn, request.SummaryJa, request.SummaryZh)).ToList();
             if (changes.Count == 0) return Unit.Value;
             db.Audit(user, clock, CatalogueActions.Edited, AuditEntities.Section, section.Id.ToString(CultureInfo.InvariantCulture), changes);
             await Conflicts.SaveAsync(db, CatalogueText.SectionConflict, ct);

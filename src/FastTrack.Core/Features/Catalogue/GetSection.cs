@@ -18,7 +18,7 @@ public static class GetSection
     public sealed record Result(int Id, int Version, string NameEn, string? NameJa, string? NameZh, int Order,
         string PrimaryRole, IReadOnlyList<string> Motions, bool AllServices, IReadOnlyList<string> AppliesTo,
         LocalName Phase, LocalName Process, int TaskCount, IReadOnlyList<string> ServiceVocabulary,
-        IReadOnlyList<HistoryEntry> History, IReadOnlyList<RoleChoice> Roles)
+        IReadOnlyList<HistoryEntry> History, IReadOnlyList<RoleChoice> Roles, string? SummaryEn, string? SummaryJa, string? SummaryZh)
     {
         public LocalName Name => new(NameEn, NameJa, NameZh);
     }
@@ -39,7 +39,7 @@ public static class GetSection
                 await db.CatalogueTasks.CountAsync(t => t.SectionId == s.Id, ct),
                 await ServiceVocabulary.NamesAsync(db, ct),
                 await CatalogueHistory.LoadAsync(db, AuditEntities.Section, s.Id.ToString(CultureInfo.InvariantCulture), ct),
-                await RoleVocabulary.ChoicesAsync(db, ct));
+                await RoleVocabulary.ChoicesAsync(db, ct), s.SummaryEn, s.SummaryJa, s.SummaryZh);
         }
     }
 }

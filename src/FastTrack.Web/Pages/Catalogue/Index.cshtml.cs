@@ -30,7 +30,16 @@ public class IndexModel(IMediator mediator) : PageModel
 
     public string SortKey => SortKeys.Contains(Sort) ? Sort! : "playbook";
 
-    public async Task OnGetAsync() => Result = await mediator.Send(new BrowseCatalogue.Query(Filter));
+    /// <summary>For admins: the catalogue update this release offers, when the shipped catalogue differs from this one.</summary>
+    public ImportPreview? Update { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Result = await mediator.Send(new BrowseCatalogue.Query(Filter));
+        if (User.IsInRole(Domain.Catalogue.Roles.Admin)
+            && await mediator.Send(new PreviewImport.Command { ShippedCatalogue = true }) is { HasProblems: false, HasChanges: true } update)
+            Update = update;
+    }
 
     /// <summary>The table rows in the chosen order; names sort in the user's language.</summary>
     public IEnumerable<BrowseCatalogue.TaskRow> SortedRows => SortKey switch
