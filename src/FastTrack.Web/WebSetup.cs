@@ -38,6 +38,10 @@ public static class WebSetup
         services.ConfigureForwardedHeaders(config);
 
         services.AddFastTrackCore();
+        // The clocks' thresholds (docs/engagements.md, "Clocks"): a value that cannot work stops the start with its key.
+        var clocks = config.GetSection(Domain.Engagements.ClockSettings.Section).Get<Domain.Engagements.ClockSettings>() ?? new();
+        if (clocks.Problems() is [var (key, problem), ..]) throw new InvalidSettingException(key, problem);
+        services.Configure<Domain.Engagements.ClockSettings>(config.GetSection(Domain.Engagements.ClockSettings.Section));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();
 

@@ -29,6 +29,8 @@ public static class CoreServices
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddSingleton(TimeProvider.System);
+        // The clocks' thresholds: their defaults here, the "Clocks" section of the configuration in the app (WebSetup).
+        services.AddOptions<Domain.Engagements.ClockSettings>();
         services.AddSingleton<Caching.ReadCache>();
         services.AddSingleton<Features.Engagements.SetTaskStatus.Writer>();
         return services;

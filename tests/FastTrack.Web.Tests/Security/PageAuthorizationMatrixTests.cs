@@ -87,6 +87,8 @@ public partial class PageAuthorizationMatrixTests
         ("GET /Engagements/Details", "/Engagements/{A}", "", "SOOOON"),
         ("POST /Engagements/Details?handler=Task", "/Engagements/{A}?handler=Task", "Data.TaskId={T}&Data.Version=-1&Data.Status=InProgress", "SOOOFN"),
         ("POST /Engagements/Details?handler=Note", "/Engagements/{A}?handler=Note", "", "SOOOFN"),
+        ("POST /Engagements/Details?handler=Contact", "/Engagements/{A}?handler=Contact", "Data.Version=-1", "SOOOFN"),
+        ("POST /Engagements/Details?handler=Target", "/Engagements/{A}?handler=Target", "Data.Service=Teams&Data.Version=-1", "SOOFFF"),
         ("POST /Engagements/Details?handler=Move", "/Engagements/{A}?handler=Move", "Data.Version=-1", "SOOFFF"),
         ("POST /Engagements/Details?handler=Plan", "/Engagements/{A}?handler=Plan", "Data.Version=-1", "SOOFFF"),
         ("POST /Engagements/Details?handler=Review", "/Engagements/{A}?handler=Review", "", "SOOFFF"),

@@ -73,6 +73,9 @@ internal sealed class EngagementServiceConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.WorkloadL2).HasMaxLength(100);
         b.Property(s => s.WorkloadL3).HasMaxLength(100);
         b.Property(s => s.WorkloadNote).HasMaxLength(2000);
+        b.Property(s => s.TargetReason).HasMaxLength(500);
+        b.Property(s => s.ForecastTrend).HasPrecision(9, 1);
+        b.Ignore(s => s.CommittedTargetOn);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => new { s.EngagementId, s.Service }).IsUnique();
         b.HasIndex(s => s.Service);

@@ -278,6 +278,11 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
                 if (f.Random.Bool(0.35f)) SetWorkload();
                 if (f.Random.Bool(0.3f)) SavePlan();
                 for (var i = f.Random.Int(0, 2); i > 0; i--) AddNote();
+                // The clocks and forecasts have something to show: committed targets (some already missed or out of the
+                // forecast's reach), customer contacts (some long ago), and now and then a workload blocked with no note since.
+                if (f.Random.Bool(0.45f)) SetTarget();
+                if (f.Random.Bool(0.75f)) RecordContact();
+                if (f.Random.Bool(0.08f)) SetWorkload(WorkloadStatusCodes.Blocked);
             }
             return _e;
         }
@@ -384,13 +389,35 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
                     // One audit row per series keeps the timeline readable (and the seed fast); the records keep every point.
                     if (i == points) Record("UsageRecorded", [new FieldChange("Active users", null, $"{r.ActiveUsers}/{r.Seats}")], $"{s.Service} {on:yyyy-MM-dd}");
                 }
+                // As RecordUsage's handler does: the stored forecast through the service's latest points.
+                _e.RefreshForecast(s.Service, _e.UsageRecords.Where(u => u.Service == s.Service).Select(u => (u.On, u.Percent)), UsageForecast.DefaultWindow);
             }
         }
 
-        private void SetWorkload()
+        /// <summary>The FM commits a service still under the goal to a target date: between a month ago and three months on.</summary>
+        private void SetTarget()
+        {
+            var under = _e.Services.Where(s => !Clocks.GoalMet(s)).ToList();
+            if (under.Count == 0) return;
+            var s = f.PickRandom(under);
+            var target = today.AddDays(f.Random.Int(-30, 90));
+            if (target < _e.AssignedOn) target = _e.AssignedOn;
+            var reason = f.PickRandom("Agreed with the customer's success owner.", "The rollout wave moved.", "Licences arrive in the next quarter.", "Champions programme starts then.");
+            Record("ServiceTargetSet", _e.SetServiceTarget(s.Service, target, reason, today), s.Service);
+        }
+
+        /// <summary>The last time the customer answered: within the last two months, never before the assigned date.</summary>
+        private void RecordContact()
+        {
+            var on = today.AddDays(-f.Random.Int(0, 60));
+            if (on < _e.AssignedOn) on = _e.AssignedOn;
+            Record("CustomerContactRecorded", _e.RecordCustomerContact(on, today));
+        }
+
+        private void SetWorkload(string? level1 = null)
         {
             var s = f.PickRandom(_e.Services);
-            var code = f.PickRandom(WorkloadStatusCodes.All.ToList());
+            var code = f.PickRandom(WorkloadStatusCodes.All.Where(c => level1 is null || c.L1 == level1).ToList());
             var target = code.L1 == WorkloadStatusCodes.InProgress || f.Random.Bool(0.2f) ? Today.AddDays(f.Random.Int(7, 90)) : (DateOnly?)null;
             var note = code.L1 == WorkloadStatusCodes.Blocked || f.Random.Bool(0.3f) ? f.Lorem.Sentence(10) : null;
             var r = _e.SetWorkloadStatus(s.Service, code.L1, code.L2, code.L3, target, note, By, _at);

@@ -43,6 +43,10 @@ public class Engagement
     /// <summary>RFA only: the day task 3616 (first contact) is due.</summary>
     public DateOnly? FirstContactDueOn { get; private set; }
     public bool FirstContactDone { get; private set; }
+    /// <summary>The latest day the customer responded, as the FM or an assigned partner recorded it (the no-response clock).</summary>
+    public DateOnly? LastCustomerContactOn { get; private set; }
+    /// <summary>The day the engagement entered its current step (the success review clock); null for moves made before it was kept.</summary>
+    public DateOnly? StepEnteredOn { get; private set; }
     public int Version { get; private set; }
 
     /// <summary>
@@ -106,6 +110,7 @@ public class Engagement
         foreach (var s in services.Distinct(StringComparer.OrdinalIgnoreCase)) e.Services.Add(new EngagementService(s, 1));
         e.SkippedPhases = e.CheckedPlan(phases is { Count: > 0 } ? phases : PhasePlan.Default(playbook, e.ServiceNames), playbook);
         e.Enter(playbook.First);
+        e.StepEnteredOn = dates.AssignedOn;
         return e;
     }
 
@@ -174,6 +179,7 @@ public class Engagement
             CurrentProcessId = next.Id;
         }
         else Enter(next.Phase);
+        StepEnteredOn = DateOnly.FromDateTime(now.UtcDateTime);
         Version++;
         return new MoveResult(from, next.NameEn, recorded);
     }
@@ -272,6 +278,7 @@ public class Engagement
                 Cycle++;
                 foreach (var s in added) Services.Add(new EngagementService(s, Cycle));
                 Enter(playbook.First);
+                StepEnteredOn = today;
                 break;
             case SuccessReviewOutcome.Disengage:
                 changes.Add(new FieldChange("State", State.ToString(), nameof(EngagementState.Disengaged)));
@@ -337,7 +344,45 @@ public class Engagement
         var svc = string.IsNullOrWhiteSpace(service) ? null : Service(service).Service;
         var note = new EngagementNote(svc, Guard.Name(text, "Note"), by, now);
         Notes.Add(note);
+        // A note about the whole engagement speaks for each of its services too (the Blocked clock).
+        var on = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var s in Services.Where(s => svc is null || s.Service == svc)) s.Noted(on);
         return note;
+    }
+
+    /// <summary>
+    /// The FM commits a service to a target date for its 10 % goal, with the reason; it replaces the workload status's
+    /// date as the one the forecast is held against. Within the planned-date window (assigned date to three years on).
+    /// </summary>
+    public IReadOnlyList<FieldChange> SetServiceTarget(string service, DateOnly target, string? reason, DateOnly today)
+    {
+        EnsureActive();
+        var svc = Service(service);
+        var why = Guard.Name(reason, "The reason for the target date");
+        if (target < AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(AssignedOn)!);
+        TargetDateWindow.Ensure(target, today);
+        return svc.SetTarget(target, why);
+    }
+
+    /// <summary>The customer responded on this day (the no-response clock restarts there). Not in the future, not before assignment.</summary>
+    public IReadOnlyList<FieldChange> RecordCustomerContact(DateOnly on, DateOnly today)
+    {
+        EnsureActive();
+        if (on > today) throw new DomainException("The date cannot be in the future.");
+        if (on < AssignedOn) throw new DomainException("The date cannot be before the engagement was assigned ({0}).", EngagementService.Iso(AssignedOn)!);
+        if (on == LastCustomerContactOn) return [];
+        var change = new FieldChange("Last customer contact", EngagementService.Iso(LastCustomerContactOn), EngagementService.Iso(on));
+        LastCustomerContactOn = on;
+        Version++;
+        return [change];
+    }
+
+    /// <summary>Draws the service's stored forecast again through its latest points (after usage was recorded).</summary>
+    public UsageForecast RefreshForecast(string service, IEnumerable<(DateOnly On, decimal Percent)> points, int window)
+    {
+        var forecast = UsageForecast.From(points, window);
+        Service(service).ApplyForecast(forecast);
+        return forecast;
     }
 
     private void SetDates(EngagementDates d)

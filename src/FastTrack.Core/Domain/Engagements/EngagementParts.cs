@@ -158,6 +158,24 @@ public class EngagementService
     public string? WorkloadL3 { get; private set; }
     public DateOnly? WorkloadTargetOn { get; private set; }
     public string? WorkloadNote { get; private set; }
+    /// <summary>The day the current workload status was set (the Blocked clock starts there); null for statuses set before the clocks.</summary>
+    public DateOnly? WorkloadSetOn { get; private set; }
+
+    /// <summary>The committed target date: the latest set, by a workload status's target date or by the FM directly (<see cref="SetTarget"/>).</summary>
+    public DateOnly? TargetOn { get; private set; }
+    /// <summary>Why the FM set <see cref="TargetOn"/> directly; null when a workload status set it.</summary>
+    public string? TargetReason { get; private set; }
+
+    /// <summary>The target the forecast is held against: <see cref="TargetOn"/>, or the workload status's date for data from before it.</summary>
+    public DateOnly? CommittedTargetOn => TargetOn ?? WorkloadTargetOn;
+
+    /// <summary>The day of the latest note about this service or the whole engagement (a Blocked workload's note clock restarts there).</summary>
+    public DateOnly? LastNoteOn { get; private set; }
+
+    /// <summary>The stored forecast (<see cref="UsageForecast"/> over the latest usage points): trend in points per 30 days, null with too few points.</summary>
+    public decimal? ForecastTrend { get; private set; }
+    /// <summary>The stored forecast's projected 10 % day; null when there is none (too few points, reached, flat or falling).</summary>
+    public DateOnly? ForecastGoalOn { get; private set; }
 
     public int Version { get; private set; }
 
@@ -214,6 +232,41 @@ public class EngagementService
         WorkloadL3 = r.L3;
         WorkloadTargetOn = r.TargetOn;
         WorkloadNote = r.Note;
+        WorkloadSetOn = DateOnly.FromDateTime(r.RecordedAt);
+        if (r.Note is not null) Noted(WorkloadSetOn.Value);
+        // A status with a target date commits to it; one without keeps the committed target as it was.
+        if (r.TargetOn is { } target && target != TargetOn)
+        {
+            TargetOn = target;
+            TargetReason = null;
+        }
+    }
+
+    /// <summary>The FM commits the service to a target date, with the reason (kept in the timeline). The same date again is a no-op.</summary>
+    internal IReadOnlyList<FieldChange> SetTarget(DateOnly target, string reason)
+    {
+        if (target == CommittedTargetOn && reason == TargetReason) return [];
+        var changes = new List<FieldChange>
+        {
+            new("Target date", Iso(CommittedTargetOn), Iso(target)),
+            new("Reason", null, reason),
+        };
+        TargetOn = target;
+        TargetReason = reason;
+        Version++;
+        return changes;
+    }
+
+    internal void Noted(DateOnly on)
+    {
+        if (LastNoteOn is null || on > LastNoteOn) LastNoteOn = on;
+    }
+
+    /// <summary>Keeps the forecast the portfolio and the alerts read (the page draws its own from every point).</summary>
+    internal void ApplyForecast(UsageForecast f)
+    {
+        ForecastTrend = f.TrendPer30Days;
+        ForecastGoalOn = f.Goal10.On;
     }
 
     internal static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

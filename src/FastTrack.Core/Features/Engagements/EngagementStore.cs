@@ -82,6 +82,30 @@ internal static class EngagementStore
     public static Task SaveAsync(FastTrackDbContext db, CancellationToken ct, string? conflict = null) =>
         Conflicts.SaveAsync(db, conflict ?? Conflicts.Engagement, ct);
 
+    /// <summary>
+    /// Draws the stored forecast (<see cref="EngagementService.ForecastGoalOn"/>) again for every service that has new usage
+    /// points on these engagements (loaded for a change: their <c>UsageRecords</c> hold only the new, unsaved points):
+    /// through the saved points and the new ones. One command per 500 engagements.
+    /// </summary>
+    public static async Task RefreshForecastsAsync(FastTrackDbContext db, IReadOnlyCollection<Engagement> engagements, int window, CancellationToken ct)
+    {
+        var touched = engagements.Where(e => e.UsageRecords.Any(r => r.Id == 0)).ToList();
+        foreach (var chunk in touched.Chunk(500))
+        {
+            var ids = chunk.Select(e => e.Id).ToArray();
+            var saved = (await db.Set<UsageRecord>().Where(u => ids.Contains(u.EngagementId))
+                    .Select(u => new { u.EngagementId, u.Service, u.On, u.ActiveUsers, u.Seats }).ToListAsync(ct))
+                .ToLookup(u => (u.EngagementId, u.Service));
+            foreach (var e in chunk)
+                foreach (var service in e.UsageRecords.Where(r => r.Id == 0).Select(r => r.Service).Distinct())
+                {
+                    var points = saved[(e.Id, service)].Select(u => (u.On, ActiveUsageGoal.Percent(u.ActiveUsers, u.Seats)))
+                        .Concat(e.UsageRecords.Where(r => r.Id == 0 && r.Service == service).Select(r => (r.On, r.Percent)));
+                    e.RefreshForecast(service, points, window);
+                }
+        }
+    }
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>The partner typed or chosen on the form: an existing organisation by name, or a new one.</summary>

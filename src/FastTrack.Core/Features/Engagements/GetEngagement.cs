@@ -113,7 +113,19 @@ public static class GetEngagement
 
         /// <summary>The engagement's notes; not on <see cref="Engagement"/>.</summary>
         public IReadOnlyList<Note> Notes { get; init; } = [];
+
+        /// <summary>Each service's forecast through its latest usage points, with its committed target (the page's forecast table and chart).</summary>
+        public IReadOnlyList<ServiceForecast> Forecasts { get; init; } = [];
+
+        /// <summary>The clocks running on the engagement today (<see cref="Domain.Engagements.Clocks.Evaluate"/>).</summary>
+        public ClockEvaluation Clocks { get; init; } = new(0, [], []);
+
+        /// <summary>The thresholds of the clocks and the forecast window (the page says "more than 30 days").</summary>
+        public ClockSettings Settings { get; init; } = new();
     }
+
+    /// <param name="Version">The service's version (the target form sends it back).</param>
+    public sealed record ServiceForecast(string Service, UsageForecast Forecast, DateOnly? TargetOn, string? TargetReason, TargetStanding Standing, int Version);
 
     /// <param name="Planned">The engagement goes through the phase.</param>
     /// <param name="Choosable">The FM may change that now: a later phase that does not always apply.</param>
@@ -138,7 +150,7 @@ public static class GetEngagement
 
     public sealed record Note(DateTime At, string By, string? Service, string Text);
 
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, ReadCache cache) : IRequestHandler<Query, View>
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, ReadCache cache, Microsoft.Extensions.Options.IOptions<ClockSettings> options) : IRequestHandler<Query, View>
     {
         public async Task<View> Handle(Query request, CancellationToken ct)
         {
@@ -262,9 +274,18 @@ public static class GetEngagement
             var serviceProgress = e.Services.Select(s => Count(s.Service,
                 cycle.Where(t => t.Task.AllServices || servicesOf.GetValueOrDefault(t.FtopId, []).Any(x => string.Equals(x, s.Service, StringComparison.OrdinalIgnoreCase))))).ToList();
             var usage = e.Services.Select(s => new ServiceUsage(s.Service, e.Customer.SeatsFor(s.Service) ?? 0, s.LatestActiveUsers, s.LatestUsageOn)).ToList();
-            return new View(e, manager, playbook, next, blockers, gaps, phaseProgress, serviceProgress, usage, timeline, EngagementStore.Today(clock))
+            var today = EngagementStore.Today(clock);
+            var settings = options.Value;
+            var forecasts = e.Services.Select(s =>
             {
-                Access = access, UsageRecords = usageRecords, Notes = notes,
+                var f = UsageForecast.From(usageRecords.Where(u => u.Service == s.Service).Select(u => (u.On, u.Percent)), settings.ForecastPoints);
+                var standing = TargetCheck.Stand(s.CommittedTargetOn, Domain.Engagements.Clocks.GoalMet(s), f.EnoughData, f.Goal10.On, today);
+                return new ServiceForecast(s.Service, f, s.CommittedTargetOn, s.TargetReason, standing, s.Version);
+            }).ToList();
+            return new View(e, manager, playbook, next, blockers, gaps, phaseProgress, serviceProgress, usage, timeline, today)
+            {
+                Access = access, UsageRecords = usageRecords, Notes = notes, Forecasts = forecasts,
+                Clocks = Domain.Engagements.Clocks.Evaluate(e, today, settings), Settings = settings,
             };
         }
 

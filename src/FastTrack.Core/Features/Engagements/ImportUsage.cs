@@ -61,7 +61,7 @@ public static class ImportUsage
 
     private sealed record Parsed(int Line, int? EngagementId, string? Service, DateOnly? On, int? ActiveUsers, string? Error, object[] Args);
 
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Result>
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ClockSettings> settings) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken ct)
         {
@@ -133,6 +133,7 @@ public static class ImportUsage
                     new FieldChange("Date", null, r.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                     new FieldChange("Active users", null, $"{r.ActiveUsers} / {r.Seats} ({r.Percent.ToString(CultureInfo.InvariantCulture)}%)"),
                 ], "Usage file");
+            await EngagementStore.RefreshForecastsAsync(db, [.. changes.Select(c => c.E).Distinct()], settings.Value.ForecastPoints, ct);
             await EngagementStore.SaveAsync(db, ct);
             return new Result(false, true, rows.Count, 0, outcomes);
         }

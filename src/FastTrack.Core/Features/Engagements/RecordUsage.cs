@@ -48,7 +48,7 @@ public static class RecordUsage
         }
     }
 
-    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Unit>
+    internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ClockSettings> settings) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken ct)
         {
@@ -60,6 +60,7 @@ public static class RecordUsage
                 new FieldChange("Date", null, r.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new FieldChange("Active users", null, $"{r.ActiveUsers} / {r.Seats} ({r.Percent.ToString(CultureInfo.InvariantCulture)}%)"),
             ]);
+            await EngagementStore.RefreshForecastsAsync(db, [e], settings.Value.ForecastPoints, ct);
             await EngagementStore.SaveAsync(db, ct);
             return Unit.Value;
         }

@@ -52,15 +52,22 @@ public static class SetWorkloadStatus
             var code = request.Parsed()!;
             var before = e.Service(request.Service);
             var old = before.WorkloadL1 is null ? null : new WorkloadStatusCode(before.WorkloadL1, before.WorkloadL2 ?? "", before.WorkloadL3 ?? "").Text;
+            var committed = before.CommittedTargetOn;
             var r = e.SetWorkloadStatus(request.Service, code.L1, code.L2, code.L3, request.TargetOn, request.Note, user.Name, clock.GetUtcNow());
-            EngagementStore.Audit(db, user, clock, e, "WorkloadStatusSet",
+            List<FieldChange> changes =
             [
                 new FieldChange("Workload status", old, r.Text),
                 new FieldChange("Target date", null, r.TargetOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new FieldChange("Note", null, r.Note),
-            ], r.Service);
+            ];
+            // The committed target moved with the status: its history is the timeline (ADR 0005).
+            if (before.CommittedTargetOn != committed)
+                changes.Add(new FieldChange("Committed target date", Iso(committed), Iso(before.CommittedTargetOn)));
+            EngagementStore.Audit(db, user, clock, e, "WorkloadStatusSet", changes, r.Service);
             await EngagementStore.SaveAsync(db, ct);
             return Unit.Value;
         }
+
+        private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }

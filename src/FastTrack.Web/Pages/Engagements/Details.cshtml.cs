@@ -18,7 +18,7 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     /// <summary>Which controls the caller may use (a partner sees only theirs).</summary>
     public GetEngagement.Access Access { get; private set; } = new(false, false);
 
-    /// <summary>Which form was sent: "task-{id}", "move", "plan", "review" or "note".</summary>
+    /// <summary>Which form was sent: "task-{id}", "move", "plan", "review", "note", "contact" or "target-{service}".</summary>
     public string? Posted { get; private set; }
 
     [FromRoute]
@@ -62,6 +62,22 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
         return Redirect($"/Engagements/{Id}");
     }
 
+    public async Task<IActionResult> OnPostTargetAsync([FromForm(Name = "Data")] SetServiceTarget.Command data)
+    {
+        Posted = $"target-{data.Service}";
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The target date was saved.");
+        return Redirect($"/Engagements/{Id}#forecast");
+    }
+
+    public async Task<IActionResult> OnPostContactAsync([FromForm(Name = "Data")] RecordCustomerContact.Command data)
+    {
+        Posted = "contact";
+        await mediator.Send(data with { EngagementId = Id });
+        TempData["Success"] = t.Translate("The customer contact was recorded.");
+        return Redirect($"/Engagements/{Id}#clocks");
+    }
+
     public async Task<IActionResult> OnPostNoteAsync([FromForm(Name = "Data")] AddNote.Command data)
     {
         Posted = "note";
@@ -77,6 +93,7 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
             Posted = Request.Query["handler"].ToString().ToLowerInvariant() switch
             {
                 "task" => $"task-{Request.Form["Data.TaskId"]}",
+                "target" => $"target-{Request.Form["Data.Service"]}",
                 var h and not "" => h,
                 _ => null,
             };

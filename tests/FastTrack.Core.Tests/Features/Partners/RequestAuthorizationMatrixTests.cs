@@ -64,6 +64,8 @@ public class RequestAuthorizationMatrixTests
         [typeof(RecordUsage.Command)] = ("FOOOFN", w => new RecordUsage.Command { EngagementId = w.EngagementA }),
         [typeof(SetWorkloadStatus.Command)] = ("FOOOFN", w => new SetWorkloadStatus.Command { EngagementId = w.EngagementA }),
         [typeof(AddNote.Command)] = ("FOOOFN", w => new AddNote.Command { EngagementId = w.EngagementA }),
+        [typeof(RecordCustomerContact.Command)] = ("FOOOFN", w => new RecordCustomerContact.Command { EngagementId = w.EngagementA, Version = -1 }),
+        [typeof(SetServiceTarget.Command)] = ("FOOFFF", w => new SetServiceTarget.Command { EngagementId = w.EngagementA, Version = -1 }),
         [typeof(GetPartnerHome.Query)] = ("FFFOOO", _ => new GetPartnerHome.Query()),
         [typeof(ListOrganisations.Query)] = ("FOFFFF", _ => new ListOrganisations.Query()),
         [typeof(GetOrganisation.Query)] = ("FOFFFF", w => new GetOrganisation.Query(w.OrgA)),

@@ -500,6 +500,9 @@ namespace FastTrack.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FirstContactDueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("LastCustomerContactOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ManagerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -536,6 +539,9 @@ namespace FastTrack.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("StepEnteredOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("TargetEnablementOn")
                         .HasColumnType("date");
@@ -645,6 +651,16 @@ namespace FastTrack.Data.Migrations.Postgres
                     b.Property<int>("EngagementId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ForecastGoalOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("ForecastTrend")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("numeric(9,1)");
+
+                    b.Property<DateOnly?>("LastNoteOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("LatestActiveUsers")
                         .HasColumnType("integer");
 
@@ -684,6 +700,13 @@ namespace FastTrack.Data.Migrations.Postgres
                     b.Property<bool>("SuccessCriterionMet")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("TrainingNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -712,6 +735,9 @@ namespace FastTrack.Data.Migrations.Postgres
                     b.Property<string>("WorkloadNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("WorkloadSetOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("WorkloadTargetOn")
                         .HasColumnType("date");

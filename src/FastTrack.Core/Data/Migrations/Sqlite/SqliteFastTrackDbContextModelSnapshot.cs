@@ -477,6 +477,9 @@ namespace FastTrack.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FirstContactDueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastCustomerContactOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManagerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -512,6 +515,9 @@ namespace FastTrack.Data.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StepEnteredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("TargetEnablementOn")
@@ -616,6 +622,16 @@ namespace FastTrack.Data.Migrations.Sqlite
                     b.Property<int>("EngagementId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ForecastGoalOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ForecastTrend")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastNoteOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LatestActiveUsers")
                         .HasColumnType("INTEGER");
 
@@ -655,6 +671,13 @@ namespace FastTrack.Data.Migrations.Sqlite
                     b.Property<bool>("SuccessCriterionMet")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("TargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrainingNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -682,6 +705,9 @@ namespace FastTrack.Data.Migrations.Sqlite
 
                     b.Property<string>("WorkloadNote")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WorkloadSetOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WorkloadTargetOn")
