@@ -47,8 +47,29 @@ public static class BrowseCatalogue
         {
             if (!string.IsNullOrWhiteSpace(request.Filter.Search)) return await ReadAsync(request.Filter, ct);
             var stamp = await RevisionStamps.SharedAsync(db);
-            return await cache.GetOrReadAsync((nameof(BrowseCatalogue), request.Filter, stamp.Catalogue), () => ReadAsync(request.Filter, ct),
-                r => 4096 + 600L * r.Tasks.Count + 200L * r.Tree.Sum(p => p.Processes.Sum(x => x.Sections.Count)));
+            return await cache.GetOrReadAsync((nameof(BrowseCatalogue), request.Filter, stamp.Catalogue), () => ReadAsync(request.Filter, ct), Bytes);
+        }
+
+        /// <summary>
+        /// What a result holds (issue 22: the cache is bounded in bytes), the page text kept with it being added by KeptHtml:
+        /// each row with its four names (the task's own strings; the phase's, process's and section's are shared), its
+        /// services list, and the tree's nodes and lists over the same rows.
+        /// </summary>
+        internal static long Bytes(Result r)
+        {
+            static long Name(LocalName n) => Common.Caching.Weigh.Object + 3 * 8;
+            static long Texts(LocalName n) => Common.Caching.Weigh.Text(n.En) + Common.Caching.Weigh.Text(n.Ja) + Common.Caching.Weigh.Text(n.Zh);
+            var rows = r.Tasks.Sum(t => Common.Caching.Weigh.Object + 13 * 8 + 4 * Name(t.Name) + Texts(t.Name)
+                + Common.Caching.Weigh.List(t.Services.Count));
+            var sections = r.Tree.SelectMany(p => p.Processes).SelectMany(p => p.Sections).ToList();
+            var tree = r.Tree.Sum(p => Common.Caching.Weigh.Row + Name(p.Name) + Texts(p.Name) + Common.Caching.Weigh.List(p.Processes.Count)
+                + p.Processes.Sum(x => Common.Caching.Weigh.Row + Name(x.Name) + Texts(x.Name) + Common.Caching.Weigh.List(x.Sections.Count)))
+                + sections.Sum(s => Common.Caching.Weigh.Row + Name(s.Name) + Texts(s.Name) + Common.Caching.Weigh.Text(s.Role)
+                    + Common.Caching.Weigh.List(s.Tasks.Count));
+            var choices = r.Phases.Sum(p => Common.Caching.Weigh.Row + Name(p.Name)) + r.Services.Sum(Common.Caching.Weigh.Text)
+                + r.Roles.Sum(x => Common.Caching.Weigh.Row + Name(x.Name) + Texts(x.Name) + Common.Caching.Weigh.Text(x.Key));
+            return Common.Caching.Weigh.Row + Common.Caching.Weigh.List(r.Tasks.Count) + rows + tree + choices
+                + 4 * Common.Caching.Weigh.List(0);
         }
 
         private async Task<Result> ReadAsync(CatalogueFilter filter, CancellationToken ct)

@@ -53,7 +53,28 @@ public class IndexModel(IMediator mediator) : PageModel
         _ => Result.Tasks,
     };
 
-    /// <summary>The current query string with some values replaced (links for view switching and sorting).</summary>
+    /// <summary>
+    /// A link to this page with the current filter, in the given view and order: built from the bound filter, not the
+    /// request's query string, so that it is the same for every request of the same result (the page's content is kept
+    /// per result, rights, view and order: ADR 0012). The filter's values in its form's order, then the view and the order.
+    /// </summary>
+    public string Link(bool table, string? sort)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) query.Add(new(key, value)); }
+        Add("PhaseId", Filter.PhaseId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add("Service", Filter.Service);
+        Add("Role", Filter.Role);
+        Add("Required", Filter.Required);
+        // Active tasks (false) is the default; both (null) is written as an empty value, as the filter form sends it.
+        if (Filter.Retired != false) query.Add(new("Retired", Filter.Retired == true ? "true" : ""));
+        Add("Search", Filter.Search);
+        if (table) query.Add(new("view", "table"));
+        if (SortKeys.Contains(sort) && sort != "playbook") query.Add(new("sort", sort));
+        return "/Catalogue" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+    }
+
+    /// <summary>The current query string with some values replaced (the export link, which is not kept).</summary>
     public string QueryWith(params (string Key, string? Value)[] changes)
     {
         var query = Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
