@@ -167,14 +167,23 @@ public static class WebSetup
     {
         var path = config["Logging:FilePath"];
         if (string.IsNullOrWhiteSpace(path)) path = Path.Combine(dataFolder, "logs", "fasttrack-.log");
-        return new LoggerConfiguration()
-            // Sink assemblies named explicitly: discovery through the entry assembly fails under test hosts.
-            .ReadFrom.Configuration(config, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
-                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
+        // Sink assemblies named explicitly: discovery through the entry assembly fails under test hosts.
+        var reader = new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+            typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
+        var sinks = new LoggerConfiguration()
+            .ReadFrom.Configuration(config, reader)
             // A new file each day and every 100 MB (without rollOnFileSizeLimit Serilog stops writing at its 1 GB default:
             // a busy day went silent after about 1.5 million requests); the newest 60 files are kept.
             .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), path,
                 rollingInterval: RollingInterval.Day, fileSizeLimitBytes: LogFileBytes, rollOnFileSizeLimit: true, retainedFileCountLimit: 60)
+            .CreateLogger();
+        // The logger the app writes to has the configured levels (so nothing below them is even made) and hands every
+        // event to the sinks above with exceptions stripped of their messages (WithoutExceptionMessages).
+        var levels = new ConfigurationBuilder().AddInMemoryCollection(config.AsEnumerable()
+            .Where(kv => kv.Key.StartsWith("Serilog:MinimumLevel", StringComparison.OrdinalIgnoreCase))).Build();
+        return new LoggerConfiguration()
+            .ReadFrom.Configuration(levels, reader)
+            .WriteTo.Sink(new WithoutExceptionMessages(sinks))
             .CreateLogger();
     }
 

@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddOptions<Domain.Engagements.ClockSettings>();
         services.AddSingleton<Caching.ReadCache>();
         services.AddSingleton<Features.Engagements.SetTaskStatus.Writer>();
+        services.AddSingleton<Features.Account.SessionCheck>();
         return services;
     }
 

@@ -24,6 +24,8 @@ public sealed class ChangeCounter
     public const string Catalogue = "Catalogue";
     public const string Directory = "Directory";
     public const string Engagements = "Engagements";
+    /// <summary>Raised whenever a sign-in session ends, so every instance's session cache re-reads (docs/security.md).</summary>
+    public const string Sessions = "Sessions";
 
     public string Name { get; set; } = "";
     public long Value { get; set; }
@@ -82,6 +84,10 @@ internal sealed class ChangeRevisions
                 return;
             case AppUser or PartnerOrganisation or IdentityUserRole<string> or IdentityRole:
                 _counters.Add(ChangeCounter.Directory);
+                return;
+            case UserSession:
+                // A new session cannot be cached anywhere yet; last-seen times are written around the tracker.
+                if (entry.State != EntityState.Added) _counters.Add(ChangeCounter.Sessions);
                 return;
             case ChangeCounter or DataProtectionKey:
                 return;

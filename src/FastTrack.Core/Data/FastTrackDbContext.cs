@@ -34,6 +34,8 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
     public DbSet<Domain.Users.ApiToken> ApiTokens => Set<Domain.Users.ApiToken>();
+    public DbSet<Domain.Users.UserSession> UserSessions => Set<Domain.Users.UserSession>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     private ICurrentUser? _caller;
 
@@ -184,6 +186,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
         b.Entity<GateOverride>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
         b.Entity<EngagementNote>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
         b.Entity<EngagementPartnerAssignment>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
+        b.Entity<Referral>().HasQueryFilter(AccessScope.PartsFilter, x => !PartnerScoped || Engagements.Any(e => e.Id == x.EngagementId));
         // The catalogue's history is shared reference data; an engagement's only with the engagement.
         b.Entity<AuditEntry>().HasQueryFilter(AccessScope.PartsFilter, a => !PartnerScoped
             || a.EntityType == AuditEntities.CatalogueTask || a.EntityType == AuditEntities.Section

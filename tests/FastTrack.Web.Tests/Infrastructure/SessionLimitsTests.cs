@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace FastTrack.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The per-request cookie check: the security stamp is only looked at once the validation interval has elapsed since
+/// The per-request cookie check of an active session (SessionLimits.CheckStampAsync; the server-side session itself is
+/// covered by ServerSessionTests): the security stamp is only looked at once the validation interval has elapsed since
 /// the cookie was issued, exactly as SecurityStampValidator decides; before that nothing of Identity is resolved.
 /// </summary>
 public class SessionLimitsTests
@@ -26,7 +27,7 @@ public class SessionLimitsTests
     {
         var (context, validator) = Request(TimeSpan.FromSeconds(secondsSinceIssued));
 
-        await SessionLimits.OnValidatePrincipal(context);
+        await SessionLimits.CheckStampAsync(context);
 
         Assert.Equal(0, validator.Calls);
         Assert.NotNull(context.Principal);
@@ -39,7 +40,7 @@ public class SessionLimitsTests
     {
         var (context, validator) = Request(TimeSpan.FromSeconds(secondsSinceIssued));
 
-        await SessionLimits.OnValidatePrincipal(context);
+        await SessionLimits.CheckStampAsync(context);
 
         Assert.Equal(1, validator.Calls);
     }
@@ -49,7 +50,7 @@ public class SessionLimitsTests
     {
         var (context, validator) = Request(null);
 
-        await SessionLimits.OnValidatePrincipal(context);
+        await SessionLimits.CheckStampAsync(context);
 
         Assert.Equal(1, validator.Calls);
     }
@@ -59,7 +60,7 @@ public class SessionLimitsTests
     {
         var (context, validator) = Request(TimeSpan.FromMilliseconds(1), interval: TimeSpan.Zero);
 
-        await SessionLimits.OnValidatePrincipal(context);
+        await SessionLimits.CheckStampAsync(context);
 
         Assert.Equal(1, validator.Calls);
     }

@@ -26,6 +26,8 @@ public partial class PageAuthorizationMatrixTests
         ("GET /Account/SignOut", "/Account/SignOut", "", "SOOOOO"),
         ("GET /Account/Profile", "/Account/Profile", "", "SOOOOO"),
         ("POST /Account/Profile", "/Account/Profile", "", "SOOOOO"),
+        // Someone else's (or no) session is not found; one's own other sessions are ended (SessionsTests).
+        ("POST /Account/Profile?handler=EndSession", "/Account/Profile?handler=EndSession&session=00000000000000000000000000000000", "", "SNNNNN"),
         ("GET /Admin/Audit/Index", "/Admin/Audit", "", "SOFFFF"),
         ("GET /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
         ("POST /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
@@ -102,6 +104,9 @@ public partial class PageAuthorizationMatrixTests
         ("POST /Engagements/Usage", "/Engagements/{A}/Usage", "", "SOOOFN"),
         ("GET /Engagements/Workloads", "/Engagements/{A}/Workloads", "", "SOOOON"),
         ("POST /Engagements/Workloads", "/Engagements/{A}/Workloads", "", "SOOOFN"),
+        // Task 983 QuickLeads: the FM and assigned partner staff record a referral, like other task work.
+        ("GET /Engagements/Referrals", "/Engagements/{A}/Referrals", "", "SOOOFN"),
+        ("POST /Engagements/Referrals", "/Engagements/{A}/Referrals", "", "SOOOFN"),
         ("GET /Error", "/Error", "", "OOOOOO"),
         ("POST /Error", "/Error", "", "OOOOOO"),
         ("GET /Index", "/", "", "SOOOOO"),
@@ -110,6 +115,7 @@ public partial class PageAuthorizationMatrixTests
         ("POST /Setup", "/Setup", "", "NNNNNN"),
         // Last: it ends the persona's session and sends them to the sign-in page.
         ("POST /Account/SignOut", "/Account/SignOut", "", "SSSSSS"),
+        ("POST /Account/Profile?handler=EndAll", "/Account/Profile?handler=EndAll", "", "SSSSSS"),
     ];
 
     [Fact]

@@ -49,7 +49,7 @@ internal sealed class ChangeCounterConfiguration : IEntityTypeConfiguration<Chan
         b.HasKey(c => c.Name);
         b.Property(c => c.Name).HasMaxLength(50);
         b.HasData(new ChangeCounter { Name = ChangeCounter.Catalogue }, new ChangeCounter { Name = ChangeCounter.Directory },
-            new ChangeCounter { Name = ChangeCounter.Engagements });
+            new ChangeCounter { Name = ChangeCounter.Engagements }, new ChangeCounter { Name = ChangeCounter.Sessions });
     }
 }
 
@@ -67,5 +67,17 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<Domain.Us
         b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
         b.Property(t => t.RevokedBy).HasMaxLength(256);
         b.HasIndex(t => t.UserId);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<Domain.Users.UserSession>
+{
+    public void Configure(EntityTypeBuilder<Domain.Users.UserSession> b)
+    {
+        b.Property(s => s.Id).HasMaxLength(32);
+        b.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        b.HasOne<Domain.Users.AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.UserAgent).HasMaxLength(Domain.Users.UserSession.UserAgentLength).IsRequired();
+        b.HasIndex(s => s.UserId);
     }
 }

@@ -40,6 +40,23 @@ internal sealed class PartnerOrganisationConfiguration : IEntityTypeConfiguratio
     {
         b.Property(p => p.Name).HasMaxLength(200).IsRequired();
         b.HasIndex(p => p.Name).IsUnique();
+        b.Property(p => p.Version).IsConcurrencyToken().HasDefaultValue(0);
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> b)
+    {
+        b.Property(r => r.Note).HasMaxLength(Referral.NoteLength);
+        b.Property(r => r.ReferredBy).HasMaxLength(450).IsRequired();
+        b.Property(r => r.ReferredByName).HasMaxLength(256).IsRequired();
+        b.HasOne<Domain.Engagements.Engagement>().WithMany().HasForeignKey(r => r.EngagementId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Domain.Customers.Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.PartnerOrganisation).WithMany().HasForeignKey(r => r.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => r.EngagementId);
+        b.HasIndex(r => r.CustomerId);
+        b.HasIndex(r => r.PartnerOrganisationId);
     }
 }
 

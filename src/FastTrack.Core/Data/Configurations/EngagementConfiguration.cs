@@ -20,6 +20,7 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         b.Property(e => e.State).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(50);
         b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.PartnerStaffVersion).IsConcurrencyToken().HasDefaultValue(0);
         // Raised by the database layer on every change to the engagement or its parts (ChangeRevisions), not by the domain.
         b.Property<long>(ChangeRevisions.EngagementRevision).HasDefaultValue(0L);
         b.Ignore(e => e.ServiceNames);

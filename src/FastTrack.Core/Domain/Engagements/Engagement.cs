@@ -48,6 +48,15 @@ public class Engagement
     /// <summary>The day the engagement entered its current step (the success review clock); null for moves made before it was kept.</summary>
     public DateOnly? StepEnteredOn { get; private set; }
     public int Version { get; private set; }
+    /// <summary>
+    /// Raised whenever the engagement's partner staff change (assigned, or removed with its organisation): the staff form
+    /// carries it, so of two FMs saving the staff at once the second is told. Separate from <see cref="Version"/>, so task
+    /// work meanwhile does not refuse a staff change.
+    /// </summary>
+    public int PartnerStaffVersion { get; private set; }
+
+    /// <summary>The engagement's partner staff were changed (the assignments are rows of their own).</summary>
+    public void PartnerStaffChanged() => PartnerStaffVersion++;
 
     /// <summary>
     /// The phases the FM took out of this engagement's plan, as their ids (<see cref="PhasePlan.Format"/>). The skipped
@@ -134,6 +143,7 @@ public class Engagement
             .Track("Services", string.Join(", ", ServiceNames), string.Join(", ", ServiceNames.Concat(added)));
         if (changes.Count == 0) return [];
         ManagerId = Guard.Name(managerId, "FastTrack manager");
+        if (PartnerOrganisation?.Name != partner?.Name) PartnerStaffVersion++;
         PartnerOrganisation = partner;
         PartnerOrganisationId = partner?.Id;
         Motion = motion;

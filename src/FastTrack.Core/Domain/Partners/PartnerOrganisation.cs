@@ -14,6 +14,8 @@ public class PartnerOrganisation
 
     public int Id { get; private set; }
     public string Name { get; private set; } = "";
+    /// <summary>Raised by every rename: two admins renaming at once, the second is told (docs/security.md).</summary>
+    public int Version { get; private set; }
 
     public FieldChange? Rename(string name)
     {
@@ -21,6 +23,7 @@ public class PartnerOrganisation
         if (trimmed == Name) return null;
         var change = new FieldChange("Name", Name, trimmed);
         Name = trimmed;
+        Version++;
         return change;
     }
 }

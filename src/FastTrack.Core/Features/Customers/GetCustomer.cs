@@ -15,7 +15,8 @@ public static class GetCustomer
 
     public sealed record EngagementItem(int Id, string PhaseEn, string? PhaseJa, string? PhaseZh, EngagementMotion Motion, EngagementState State, DateOnly AssignedOn);
 
-    public sealed record Result(Customer Customer, IReadOnlyList<EngagementItem> Engagements);
+    /// <param name="Referrals">Task 983 QuickLeads: to which partner organisations the customer was referred, the latest first.</param>
+    public sealed record Result(Customer Customer, IReadOnlyList<EngagementItem> Engagements, IReadOnlyList<Engagements.Referrals.Row> Referrals);
 
     internal sealed class Handler(FastTrackDbContext db) : IRequestHandler<Query, Result>
     {
@@ -25,7 +26,8 @@ public static class GetCustomer
             var engagements = await db.Engagements.Where(e => e.CustomerId == c.Id).OrderByDescending(e => e.AssignedOn)
                 .Select(e => new EngagementItem(e.Id, e.CurrentPhase.NameEn, e.CurrentPhase.NameJa, e.CurrentPhase.NameZh, e.Motion, e.State, e.AssignedOn))
                 .ToListAsync(ct);
-            return new Result(c, engagements);
+            var referrals = await Engagements.Referrals.OfCustomer(db, c.Id).ToListAsync(ct);
+            return new Result(c, engagements, referrals);
         }
     }
 }

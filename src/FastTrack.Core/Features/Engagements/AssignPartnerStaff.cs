@@ -20,14 +20,19 @@ public static class AssignPartnerStaff
 
     public sealed record Candidate(string Id, string DisplayName, string Email, bool Assigned);
 
-    public sealed record Form(int EngagementId, int? PartnerOrganisationId, string? PartnerOrganisation, IReadOnlyList<Candidate> Candidates);
+    /// <param name="Version">The engagement's <see cref="Domain.Engagements.Engagement.PartnerStaffVersion"/>, sent back with the form.</param>
+    public sealed record Form(int EngagementId, int? PartnerOrganisationId, string? PartnerOrganisation, IReadOnlyList<Candidate> Candidates, int Version);
 
     [AllowedRoles(Roles.Admin, Roles.FastTrackManager)]
     public sealed record Command : IRequest<Unit>, IEngagementRequest
     {
         public int EngagementId { get; init; }
         public List<string> UserIds { get; init; } = [];
+        /// <summary>The partner staff version the FM saw: another FM's save in between is a conflict, not overwritten.</summary>
+        public int Version { get; init; }
     }
+
+    public const string Conflict = "Someone else changed this engagement's partner staff after you opened the page. Nothing was saved: reload the page to see their change, then try again.";
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -56,14 +61,14 @@ public static class AssignPartnerStaff
         public async Task<Form> Handle(Query request, CancellationToken ct)
         {
             var e = await db.Engagements.Where(x => x.Id == request.EngagementId)
-                .Select(x => new { x.Id, x.PartnerOrganisationId, Name = x.PartnerOrganisation == null ? null : x.PartnerOrganisation.Name })
+                .Select(x => new { x.Id, x.PartnerOrganisationId, Name = x.PartnerOrganisation == null ? null : x.PartnerOrganisation.Name, x.PartnerStaffVersion })
                 .FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Engagement");
             var assigned = await db.EngagementPartnerAssignments.Where(a => a.EngagementId == e.Id).Select(a => a.UserId).ToListAsync(ct);
             var candidates = e.PartnerOrganisationId is null ? [] : await db.Users
                 .Where(u => u.PartnerOrganisationId == e.PartnerOrganisationId && (!u.IsDisabled || assigned.Contains(u.Id)))
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new Candidate(u.Id, u.DisplayName, u.Email ?? "", assigned.Contains(u.Id))).ToListAsync(ct);
-            return new Form(e.Id, e.PartnerOrganisationId, e.Name, candidates);
+            return new Form(e.Id, e.PartnerOrganisationId, e.Name, candidates, e.PartnerStaffVersion);
         }
     }
 
@@ -72,6 +77,7 @@ public static class AssignPartnerStaff
         public async Task<Unit> Handle(Command request, CancellationToken ct)
         {
             var e = await db.Engagements.AsTracking().FirstOrDefaultAsync(x => x.Id == request.EngagementId, ct) ?? throw new NotFoundException("Engagement");
+            FastTrack.Features.Catalogue.Conflicts.ExpectVersion(db, e, e.PartnerStaffVersion, request.Version, x => x.PartnerStaffVersion, Conflict);
             var current = await db.EngagementPartnerAssignments.AsTracking().Where(a => a.EngagementId == e.Id).ToListAsync(ct);
             var wanted = request.UserIds.Distinct().ToList();
             var names = await db.Users.Where(u => wanted.Contains(u.Id) || current.Select(a => a.UserId).Contains(u.Id))
@@ -83,8 +89,9 @@ public static class AssignPartnerStaff
             db.EngagementPartnerAssignments.RemoveRange(current.Where(a => !wanted.Contains(a.UserId)));
             foreach (var id in wanted.Where(id => current.All(a => a.UserId != id)))
                 db.EngagementPartnerAssignments.Add(new EngagementPartnerAssignment(e.Id, id, user.Name, clock.GetUtcNow()));
+            e.PartnerStaffChanged();
             EngagementStore.Audit(db, user, clock, e, "PartnerStaffAssigned", [new FieldChange("Partner staff", before, after)]);
-            await db.SaveChangesAsync(ct);
+            await EngagementStore.SaveAsync(db, ct, Conflict);
             return Unit.Value;
         }
     }

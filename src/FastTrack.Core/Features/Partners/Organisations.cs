@@ -37,7 +37,8 @@ public static class GetOrganisation
 
     public sealed record Member(string Id, string DisplayName, string Email, bool IsDisabled);
 
-    public sealed record View(int Id, string Name, IReadOnlyList<Member> Users);
+    /// <param name="Referrals">Customers referred to this organisation (task 983 QuickLeads), the latest first.</param>
+    public sealed record View(int Id, string Name, int Version, IReadOnlyList<Member> Users, IReadOnlyList<Engagements.Referrals.Row> Referrals);
 
     internal sealed class Handler(FastTrackDbContext db) : IRequestHandler<Query, View>
     {
@@ -46,7 +47,8 @@ public static class GetOrganisation
             var org = await db.PartnerOrganisations.FirstOrDefaultAsync(p => p.Id == request.Id, ct) ?? throw new NotFoundException("Partner organisation");
             var users = await db.Users.Where(u => u.PartnerOrganisationId == org.Id).OrderBy(u => u.DisplayName)
                 .Select(u => new Member(u.Id, u.DisplayName, u.Email ?? "", u.IsDisabled)).ToListAsync(ct);
-            return new View(org.Id, org.Name, users);
+            var referrals = await Engagements.Referrals.ToOrganisation(db, org.Id).ToListAsync(ct);
+            return new View(org.Id, org.Name, org.Version, users, referrals);
         }
     }
 }
@@ -95,7 +97,11 @@ public static class RenameOrganisation
     {
         public int Id { get; init; }
         public string Name { get; init; } = "";
+        /// <summary>The version the admin saw: a rename in between is a conflict, not overwritten.</summary>
+        public int Version { get; init; }
     }
+
+    public const string Conflict = "Someone else changed this partner organisation after you opened it. Nothing was saved: reload the page to see their change, then try again.";
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -114,9 +120,10 @@ public static class RenameOrganisation
         {
             var org = await db.PartnerOrganisations.AsTracking().FirstOrDefaultAsync(p => p.Id == request.Id, ct)
                 ?? throw new NotFoundException("Partner organisation");
+            FastTrack.Features.Catalogue.Conflicts.ExpectVersion(db, org, org.Version, request.Version, p => p.Version, Conflict);
             if (org.Rename(request.Name) is not { } change) return Unit.Value;
             db.Audit(user, clock, "OrganisationRenamed", AuditEntities.PartnerOrganisation, org.Id.ToString(CultureInfo.InvariantCulture), [change]);
-            await db.SaveChangesAsync(ct);
+            await FastTrack.Features.Catalogue.Conflicts.SaveAsync(db, Conflict, ct);
             return Unit.Value;
         }
     }

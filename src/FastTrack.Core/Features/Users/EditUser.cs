@@ -114,6 +114,9 @@ public static class EditUser
             }
             if (removed.Count > 0 || request.IsDisabled || organisationChanged || !string.IsNullOrEmpty(request.NewPassword))
                 await IdentityResults.ThrowIfFailed(users.UpdateSecurityStampAsync(user));
+            // A disabled user, or one given a new password, is signed out of every session at once (docs/security.md).
+            if (request.IsDisabled || !string.IsNullOrEmpty(request.NewPassword))
+                await Account.SessionCheck.EndAllAsync(db, user.Id, null, clock.GetUtcNow(), ct);
 
             db.Audit(current, clock, "UserChanged", AuditEntities.User, user.Id, changes, user.Email);
             await db.SaveChangesAsync(ct);

@@ -1,20 +1,23 @@
+using FastTrack.Domain.Users;
 using FastTrack.Features.Account;
+using FastTrack.Web.Infrastructure;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace FastTrack.Web.Pages.Account;
 
-/// <summary>/Account/Profile: who the signed-in user is, and changing their own password.</summary>
-public class ProfileModel(IMediator mediator, IStringLocalizer<SharedResource> t) : PageModel
+/// <summary>/Account/Profile: who the signed-in user is, changing their own password, and their sessions (sign out of one, or everywhere).</summary>
+public class ProfileModel(IMediator mediator, IStringLocalizer<SharedResource> t, SignInManager<AppUser> signIn) : PageModel, IRedisplay
 {
     [BindProperty]
     public ChangePassword.Command Data { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<ListSessions.Row> Sessions { get; private set; } = [];
+
+    public Task OnGetAsync() => OnRedisplayAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -22,4 +25,28 @@ public class ProfileModel(IMediator mediator, IStringLocalizer<SharedResource> t
         TempData["Success"] = t["Your password was changed."].Value;
         return Redirect("/Account/Profile");
     }
+
+    /// <summary>Ends another of the user's sessions (the list's "sign out"); this one signs out through /Account/SignOut.</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(string? session)
+    {
+        if (string.IsNullOrEmpty(session)) return NotFound();
+        await mediator.Send(new EndSession.Command(session));
+        if (session == SessionLimits.CurrentSession(HttpContext))
+        {
+            await signIn.SignOutAsync();
+            return Redirect("/Account/SignIn");
+        }
+        TempData["Success"] = t["That session was signed out."].Value;
+        return Redirect("/Account/Profile");
+    }
+
+    /// <summary>"Sign out everywhere": every session of the user ends, this one too.</summary>
+    public async Task<IActionResult> OnPostEndAllAsync()
+    {
+        await mediator.Send(new EndAllSessions.Command());
+        await signIn.SignOutAsync();
+        return Redirect("/Account/SignIn");
+    }
+
+    public async Task OnRedisplayAsync() => Sessions = await mediator.Send(new ListSessions.Query(SessionLimits.CurrentSession(HttpContext)));
 }

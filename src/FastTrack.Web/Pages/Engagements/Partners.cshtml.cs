@@ -17,6 +17,9 @@ public class PartnersModel(IMediator mediator, Messages.UserMessages t) : PageMo
 
     public AssignPartnerStaff.Form Form { get; private set; } = null!;
 
+    /// <summary>The page is shown again after a refused post.</summary>
+    public bool Posted => HttpMethods.IsPost(Request.Method);
+
     public Task OnGetAsync() => OnRedisplayAsync();
 
     public async Task<IActionResult> OnPostAsync()

@@ -92,7 +92,8 @@ public class CatalogueUpdateTests
         {
             Assert.Equal(["Initiate", "Assess", "Remediate", "Enable", "Migrate", "Success"],
                 await ctx.Phases.OrderBy(p => p.Order).Select(p => p.NameEn).ToListAsync());
-            Assert.Equal(("展開準備", "改进"), await ctx.Phases.Where(p => p.NameEn == "Remediate").Select(p => ValueTuple.Create(p.NameJa, p.NameZh)).SingleAsync());
+            var remediate = await ctx.Phases.SingleAsync(p => p.NameEn == "Remediate");
+            Assert.Equal(("展開準備", "改进"), (remediate.NameJa, remediate.NameZh));
             Assert.Equal(15, await ctx.Processes.CountAsync());
             Assert.Equal(78, await ctx.Sections.CountAsync());
             Assert.Equal(78, await ctx.Sections.CountAsync(s => s.SummaryEn != null));

@@ -24,6 +24,10 @@ public class RequestAuthorizationMatrixTests
     {
         [typeof(SignIn.Command)] = ("OOOOOO", _ => new SignIn.Command("nobody@example.com", "not the password", false, null)),
         [typeof(ChangePassword.Command)] = ("FOOOOO", _ => new ChangePassword.Command()),
+        [typeof(ListSessions.Query)] = ("FOOOOO", _ => new ListSessions.Query(null)),
+        // One's own sessions only: an id that is not the caller's is not found.
+        [typeof(EndSession.Command)] = ("FNNNNN", _ => new EndSession.Command("00000000000000000000000000000000")),
+        [typeof(EndAllSessions.Command)] = ("FOOOOO", _ => new EndAllSessions.Command()),
         [typeof(SetUpFirstAdmin.Query)] = ("OOOOOO", _ => new SetUpFirstAdmin.Query()),
         [typeof(SetUpFirstAdmin.Command)] = ("OOOOOO", _ => new SetUpFirstAdmin.Command()),
         [typeof(BrowseAudit.Query)] = ("FOFFFF", _ => new BrowseAudit.Query()),
@@ -66,6 +70,8 @@ public class RequestAuthorizationMatrixTests
         [typeof(AddNote.Command)] = ("FOOOFN", w => new AddNote.Command { EngagementId = w.EngagementA }),
         [typeof(RecordCustomerContact.Command)] = ("FOOOFN", w => new RecordCustomerContact.Command { EngagementId = w.EngagementA, Version = -1 }),
         [typeof(SetServiceTarget.Command)] = ("FOOFFF", w => new SetServiceTarget.Command { EngagementId = w.EngagementA, Version = -1 }),
+        [typeof(RecordReferral.Query)] = ("FOOOFN", w => new RecordReferral.Query(w.EngagementA)),
+        [typeof(RecordReferral.Command)] = ("FOOOFN", w => new RecordReferral.Command { EngagementId = w.EngagementA }),
         [typeof(GetPartnerHome.Query)] = ("FFFOOO", _ => new GetPartnerHome.Query()),
         [typeof(ListOrganisations.Query)] = ("FOFFFF", _ => new ListOrganisations.Query()),
         [typeof(GetOrganisation.Query)] = ("FOFFFF", w => new GetOrganisation.Query(w.OrgA)),

@@ -65,6 +65,11 @@ namespace FastTrack.Data.Migrations.Postgres
                         {
                             Name = "Engagements",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "Sessions",
+                            Value = 0L
                         });
                 });
 
@@ -519,6 +524,12 @@ namespace FastTrack.Data.Migrations.Postgres
 
                     b.Property<int?>("PartnerOrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("PartnerStaffVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<long>("Revision")
                         .ValueGeneratedOnAdd()
@@ -1055,12 +1066,66 @@ namespace FastTrack.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("PartnerOrganisations");
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Partners.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReferredByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("FastTrack.Domain.Users.ApiToken", b =>
@@ -1202,6 +1267,41 @@ namespace FastTrack.Data.Migrations.Postgres
                     b.HasIndex("PartnerOrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Users.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Persistent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1581,6 +1681,29 @@ namespace FastTrack.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FastTrack.Domain.Partners.Referral", b =>
+                {
+                    b.HasOne("FastTrack.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FastTrack.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FastTrack.Domain.Partners.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+                });
+
             modelBuilder.Entity("FastTrack.Domain.Users.ApiToken", b =>
                 {
                     b.HasOne("FastTrack.Domain.Users.AppUser", null)
@@ -1596,6 +1719,15 @@ namespace FastTrack.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("FastTrack.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -65,6 +65,11 @@ namespace FastTrack.Data.Migrations.SqlServer
                         {
                             Name = "Engagements",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "Sessions",
+                            Value = 0L
                         });
                 });
 
@@ -519,6 +524,12 @@ namespace FastTrack.Data.Migrations.SqlServer
 
                     b.Property<int?>("PartnerOrganisationId")
                         .HasColumnType("int");
+
+                    b.Property<int>("PartnerStaffVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
 
                     b.Property<long>("Revision")
                         .ValueGeneratedOnAdd()
@@ -1055,12 +1066,66 @@ namespace FastTrack.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("PartnerOrganisations");
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Partners.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ReferredByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("FastTrack.Domain.Users.ApiToken", b =>
@@ -1203,6 +1268,41 @@ namespace FastTrack.Data.Migrations.SqlServer
                     b.HasIndex("PartnerOrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Users.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Persistent")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1583,6 +1683,29 @@ namespace FastTrack.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FastTrack.Domain.Partners.Referral", b =>
+                {
+                    b.HasOne("FastTrack.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FastTrack.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FastTrack.Domain.Partners.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+                });
+
             modelBuilder.Entity("FastTrack.Domain.Users.ApiToken", b =>
                 {
                     b.HasOne("FastTrack.Domain.Users.AppUser", null)
@@ -1598,6 +1721,15 @@ namespace FastTrack.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("FastTrack.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -60,6 +60,11 @@ namespace FastTrack.Data.Migrations.Sqlite
                         {
                             Name = "Engagements",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Name = "Sessions",
+                            Value = 0L
                         });
                 });
 
@@ -496,6 +501,12 @@ namespace FastTrack.Data.Migrations.Sqlite
 
                     b.Property<int?>("PartnerOrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerStaffVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<long>("Revision")
                         .ValueGeneratedOnAdd()
@@ -1014,12 +1025,64 @@ namespace FastTrack.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("PartnerOrganisations");
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Partners.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PartnerOrganisationId");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("FastTrack.Domain.Users.ApiToken", b =>
@@ -1159,6 +1222,41 @@ namespace FastTrack.Data.Migrations.Sqlite
                     b.HasIndex("PartnerOrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Users.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Persistent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1532,6 +1630,29 @@ namespace FastTrack.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FastTrack.Domain.Partners.Referral", b =>
+                {
+                    b.HasOne("FastTrack.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FastTrack.Domain.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FastTrack.Domain.Partners.PartnerOrganisation", "PartnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PartnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PartnerOrganisation");
+                });
+
             modelBuilder.Entity("FastTrack.Domain.Users.ApiToken", b =>
                 {
                     b.HasOne("FastTrack.Domain.Users.AppUser", null)
@@ -1547,6 +1668,15 @@ namespace FastTrack.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FastTrack.Domain.Users.UserSession", b =>
+                {
+                    b.HasOne("FastTrack.Domain.Users.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -20,7 +20,7 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     public async Task OnGetAsync()
     {
         await OnRedisplayAsync();
-        Data = new RenameOrganisation.Command { Id = Id, Name = View.Name };
+        Data = new RenameOrganisation.Command { Id = Id, Name = View.Name, Version = View.Version };
     }
 
     public async Task<IActionResult> OnPostAsync()
