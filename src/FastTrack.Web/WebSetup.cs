@@ -154,7 +154,7 @@ public static class WebSetup
 
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 6 * 1024 * 1024);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 8 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = OversizedRequests.MaxBody);
     }
 
     /// <summary>
@@ -222,6 +222,7 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<Api.ApiErrorBodies>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<OversizedRequests>();
         app.UseSerilogRequestLogging(app.Services.GetRequiredService<RequestLog>().Configure);
         app.UseStaticFiles();
         app.UseRequestLocalization();

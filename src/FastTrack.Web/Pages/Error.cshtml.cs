@@ -11,13 +11,15 @@ public class ErrorModel : PageModel
     public string? RequestId { get; private set; }
     public int Code { get; private set; }
 
-    public void OnGet(int? code) => Show(code);
+    // From the query only: a re-executed POST must not read the failed request's body (it may be the 50 MB it refused).
+    public void OnGet([FromQuery] int? code) => Show(code);
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost([FromQuery] int? code) => Show(code);
 
     private void Show(int? code)
     {
-        Code = code ?? 500;
+        // Re-executed for a status code, the response already carries it (a POST's query is not always bound).
+        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
