@@ -51,6 +51,13 @@ internal static class Mailing
         return sent;
     }
 
+    /// <summary>Runs <paramref name="work"/> on a context of its own and waits for it before the scope ends.</summary>
+    internal static async Task DbAsync(this WebApplicationFactory<Program> app, Func<FastTrackDbContext, Task> work)
+    {
+        using var scope = app.Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<FastTrackDbContext>());
+    }
+
     internal static T Db<T>(this WebApplicationFactory<Program> app, Func<FastTrackDbContext, T> read)
     {
         using var scope = app.Services.CreateScope();
@@ -73,7 +80,7 @@ public partial class AlertMailTests
         app.UseMail(sink.Port);
         await app.SeedDemoAsync(30, 2026);
         var japanese = $"fm2@{DemoDataGenerator.EmailDomain}";
-        await app.Scoped(db => db.Users.Where(u => u.Email == japanese).ExecuteUpdateAsync(s => s.SetProperty(u => u.Culture, "ja")));
+        await app.DbAsync(db => db.Users.Where(u => u.Email == japanese).ExecuteUpdateAsync(s => s.SetProperty(u => u.Culture, "ja")));
 
         var run = await Mailing.RunAlertsAsync(app);
         Assert.True(run.Ran);
@@ -107,7 +114,15 @@ public partial class AlertMailTests
         var ja = Assert.Single(mails, m => m.To[0] == japanese);
         Assert.StartsWith("FastTrack デイリー ダイジェスト", ja.Subject);
         Assert.Contains("担当エンゲージメントで変わったこと", ja.Body);
-        Assert.All(mails.Where(m => m.To[0] != japanese), m => Assert.StartsWith("FastTrack daily digest for", m.Subject));
+        // Each in its user's language (the demo gives fm3 Chinese and partner1-2 Japanese too).
+        var cultures = app.Scoped(db => db.Users.ToDictionary(u => u.Email!, u => u.Culture));
+        Assert.Contains(mails, m => cultures[m.To[0]] == "zh-Hans");
+        Assert.All(mails, m => Assert.StartsWith(cultures[m.To[0]] switch
+        {
+            "ja" => "FastTrack デイリー ダイジェスト",
+            "zh-Hans" => "FastTrack 每日摘要",
+            _ => "FastTrack daily digest for",
+        }, m.Subject));
 
         // The same day again: nothing new to alert, nothing to mail.
         var again = await Mailing.RunAlertsAsync(app);
@@ -133,7 +148,7 @@ public partial class AlertMailTests
         using var second = new AppFactory(sharedDatabase: first.Database);
         second.UseMail(sink.Port);
         var userId = await first.CreateUserAsync("fm-two@example.com", Roles.FastTrackManager);
-        await first.Scoped(async db =>
+        await first.DbAsync(async db =>
         {
             for (var i = 0; i < 60; i++)
                 db.OutboxMails.Add(OutboxMail.Queue($"test:{i}", userId, "fm-two@example.com", "Test", $"Mail {i}", "Body", DateTimeOffset.UtcNow));
@@ -160,7 +175,7 @@ public partial class AlertMailTests
         factory.Settings["Mail:RetryFirstSeconds"] = "30";
         using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var userId = await factory.CreateUserAsync("fm-retry@example.com", Roles.FastTrackManager);
-        await app.Db(async db =>
+        await app.DbAsync(async db =>
         {
             db.OutboxMails.Add(OutboxMail.Queue("test:retry", userId, "fm-retry@example.com", "Test", "Retried", "Body", clock.GetUtcNow()));
             await db.SaveChangesAsync();
