@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite: unit, integration (SQLite), the same again on a throw-away PostgreSQL server, and the
-# browser journeys in Chromium. Installs Debian's chromium, fonts-noto-cjk and postgresql when they are missing.
+# browser journeys in Chromium. Installs Debian's chromium, fonts-noto-cjk, postgresql and python3-aiosmtpd when they are missing.
 # SQL Server cannot run here: it is checked offline in every run (tests/FastTrack.Core.Tests/Data/SqlServerOfflineTests);
 # with --sqlserver and FASTTRACK_SQLSERVER set to a connection string of a live server (a login that may create
 # databases), the database tests run on it too.
@@ -29,6 +29,8 @@ missing=()
 # Japanese and Chinese glyphs for the screenshots the browser tests write to docs/screenshots/.
 [ $browser = 1 ] && ! fc-list :lang=ja 2>/dev/null | grep -q . && missing+=(fonts-noto-cjk)
 [ $postgres = 1 ] && [ -z "$(pg_bin)" ] && missing+=(postgresql)
+# The loopback SMTP server the alert mail tests start (eng/smtp-sink.py).
+! { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import aiosmtpd"; }  >/dev/null 2>&1 && missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   as_root apt-get update -qq

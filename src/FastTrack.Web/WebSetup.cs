@@ -4,6 +4,7 @@ using FastTrack.Common.Security;
 using FastTrack.Data;
 using FastTrack.Domain.Catalogue;
 using FastTrack.Domain.Users;
+using FastTrack.Web.Alerts;
 using FastTrack.Web.Api;
 using FastTrack.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -149,6 +150,7 @@ public static class WebSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Admin, Roles.FastTrackManager));
 
+        services.AddFastTrackAlerts(config);
         services.AddFastTrackApi(config);
         services.AddFastTrackOpenApi();
 

@@ -41,6 +41,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("Database:DataFolder", _database.Folder);
+        // The alert run and the outbox sender are driven by the tests that need them (AlertRun, OutboxSender), never by a timer.
+        builder.UseSetting("Alerts:RunInBackground", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_database.PostgresDatabase is not null)
         {

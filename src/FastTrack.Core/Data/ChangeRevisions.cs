@@ -91,6 +91,10 @@ internal sealed class ChangeRevisions
                 return;
             case ChangeCounter or DataProtectionKey:
                 return;
+            // Alerts, preferences, the outbox and leases are no part of any cached read (an alert carries an engagement id,
+            // but raising for it would empty the engagement's cache at every evaluation run).
+            case Domain.Alerts.Alert or Domain.Alerts.AlertPreference or Domain.Alerts.OutboxMail or Domain.Alerts.Lease:
+                return;
         }
         var type = entry.Metadata.ClrType;
         if (type.Namespace == typeof(Domain.Catalogue.Phase).Namespace || entry.Metadata.Name == "CatalogueTaskServices")

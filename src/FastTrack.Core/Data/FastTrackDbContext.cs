@@ -36,6 +36,10 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Domain.Users.ApiToken> ApiTokens => Set<Domain.Users.ApiToken>();
     public DbSet<Domain.Users.UserSession> UserSessions => Set<Domain.Users.UserSession>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Domain.Alerts.Alert> Alerts => Set<Domain.Alerts.Alert>();
+    public DbSet<Domain.Alerts.AlertPreference> AlertPreferences => Set<Domain.Alerts.AlertPreference>();
+    public DbSet<Domain.Alerts.OutboxMail> OutboxMails => Set<Domain.Alerts.OutboxMail>();
+    public DbSet<Domain.Alerts.Lease> Leases => Set<Domain.Alerts.Lease>();
 
     private ICurrentUser? _caller;
 

@@ -29,6 +29,11 @@ public static class SessionLimits
     /// <summary>The session id of this request's sign-in cookie, once validated (null for API tokens and anonymous).</summary>
     public static string? CurrentSession(HttpContext http) => http.Items[Session] as string;
 
+    private const string UnreadAlertsKey = "ft.unreadAlerts";
+
+    /// <summary>The signed-in user's unread alerts as this request's session check counted them (the bell), or null.</summary>
+    public static int? UnreadAlerts(HttpContext http) => http.Items[UnreadAlertsKey] as int?;
+
     public static async Task OnSigningIn(CookieSigningInContext context)
     {
         // A renewed sign-in (RefreshSignInAsync after a password change) carries its properties on: same session, same
@@ -60,13 +65,14 @@ public static class SessionLimits
         var services = context.HttpContext.RequestServices;
         if (!context.Properties.Items.TryGetValue(Session, out var session) || session is null
             || context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
-            || !await services.GetRequiredService<SessionCheck>().IsActiveAsync(services.GetRequiredService<FastTrackDbContext>(),
-                session, userId, context.HttpContext.RequestAborted))
+            || await services.GetRequiredService<SessionCheck>().CheckAsync(services.GetRequiredService<FastTrackDbContext>(),
+                session, userId, context.HttpContext.RequestAborted) is not int unread)
         {
             await RejectAsync(context);
             return;
         }
         context.HttpContext.Items[Session] = session;
+        context.HttpContext.Items[UnreadAlertsKey] = unread;
         await CheckStampAsync(context);
     }
 

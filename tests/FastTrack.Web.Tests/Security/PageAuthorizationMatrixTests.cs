@@ -28,6 +28,11 @@ public partial class PageAuthorizationMatrixTests
         ("POST /Account/Profile", "/Account/Profile", "", "SOOOOO"),
         // Someone else's (or no) session is not found; one's own other sessions are ended (SessionsTests).
         ("POST /Account/Profile?handler=EndSession", "/Account/Profile?handler=EndSession&session=00000000000000000000000000000000", "", "SNNNNN"),
+        ("POST /Account/Profile?handler=Alerts", "/Account/Profile?handler=Alerts", "", "SOOOOO"),
+        ("GET /Alerts/Index", "/Alerts", "", "SOOOOO"),
+        // One's own alerts only: no such alert (or another's) is not found.
+        ("POST /Alerts/Index?handler=Read", "/Alerts?handler=Read&id=-1", "", "SNNNNN"),
+        ("POST /Alerts/Index?handler=AllRead", "/Alerts?handler=AllRead", "", "SOOOOO"),
         ("GET /Admin/Audit/Index", "/Admin/Audit", "", "SOFFFF"),
         ("GET /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
         ("POST /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),

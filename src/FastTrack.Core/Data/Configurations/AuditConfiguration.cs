@@ -37,6 +37,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Domain.Use
     public void Configure(EntityTypeBuilder<Domain.Users.AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        b.Property(u => u.Culture).HasMaxLength(16);
         b.HasOne<Domain.Partners.PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.PartnerOrganisationId);
     }

@@ -114,7 +114,9 @@ public sealed class DemoDataGenerator(FastTrackDbContext db, UserManager<AppUser
             return existing;
         }
         var user = new AppUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            PartnerOrganisationId = organisation };
+            PartnerOrganisationId = organisation,
+            // A few demo users read Japanese or Chinese: their alert mails come in their language.
+            Culture = name switch { "fm2" => "ja", "fm3" => "zh-Hans", "partner1-2" => "ja", _ => null } };
         user.PasswordHash = sharedHash?.PasswordHash ?? users.PasswordHasher.HashPassword(user, password);
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));

@@ -10,4 +10,6 @@ public class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     /// <summary>The organisation of a Partner user (required for them, empty for everyone else).</summary>
     public int? PartnerOrganisationId { get; set; }
+    /// <summary>The language last chosen while signed in ("en", "ja", "zh-Hans"; null: English): the language of their mails.</summary>
+    public string? Culture { get; set; }
 }

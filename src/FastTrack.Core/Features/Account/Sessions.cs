@@ -29,8 +29,12 @@ public sealed class SessionCheck(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    private static readonly CompiledPerEngine<Func<FastTrackDbContext, Task<long>>> CounterQuery = new(() => EF.CompileAsyncQuery(
-        (FastTrackDbContext db) => db.ChangeCounters.TagWith(Tag).Where(c => c.Name == ChangeCounter.Sessions).Select(c => c.Value).FirstOrDefault()));
+    /// <summary>The counter, and the user's unread alerts for the bell in the page header (counted in this same command, ADR 0019).</summary>
+    public sealed record Reading(long Counter, int UnreadAlerts);
+
+    private static readonly CompiledPerEngine<Func<FastTrackDbContext, string, Task<Reading?>>> CounterQuery = new(() => EF.CompileAsyncQuery(
+        (FastTrackDbContext db, string userId) => db.ChangeCounters.TagWith(Tag).Where(c => c.Name == ChangeCounter.Sessions)
+            .Select(c => new Reading(c.Value, db.Alerts.Count(a => a.RecipientId == userId && a.ReadAt == null))).FirstOrDefault()));
 
     private static readonly CompiledPerEngine<Func<FastTrackDbContext, string, Task<UserSession?>>> SessionQuery = new(() => EF.CompileAsyncQuery(
         (FastTrackDbContext db, string id) => db.UserSessions.TagWith(Tag).FirstOrDefault(s => s.Id == id)));
@@ -46,12 +50,20 @@ public sealed class SessionCheck(TimeProvider clock)
     }
 
     /// <summary>Whether the session is active and is <paramref name="userId"/>'s; notes the request as its last seen time.</summary>
-    public async Task<bool> IsActiveAsync(FastTrackDbContext db, string sessionId, string userId, CancellationToken ct)
+    public async Task<bool> IsActiveAsync(FastTrackDbContext db, string sessionId, string userId, CancellationToken ct) =>
+        await CheckAsync(db, sessionId, userId, ct) is not null;
+
+    /// <summary>
+    /// As <see cref="IsActiveAsync"/>, with the user's unread alerts: null when the session is not active. The count rides
+    /// on the counter's command, so the bell costs no command of its own on any page.
+    /// </summary>
+    public async Task<int?> CheckAsync(FastTrackDbContext db, string sessionId, string userId, CancellationToken ct)
     {
-        if (sessionId.Length != 32) return false;
+        if (sessionId.Length != 32) return null;
         // The counter first, then the row: a session ended after the counter was read raises it again, so the next
         // request re-reads the row whatever this one cached.
-        var counter = await CounterQuery.For(db)(db);
+        var reading = await CounterQuery.For(db)(db, userId) ?? new Reading(0, 0);
+        var counter = reading.Counter;
         if (!_entries.TryGetValue(sessionId, out var entry) || entry.Counter != counter)
         {
             var row = await SessionQuery.For(db)(db, sessionId);
@@ -59,7 +71,7 @@ public sealed class SessionCheck(TimeProvider clock)
             entry = row is null ? new Entry(counter, "", false, default) : new Entry(counter, row.UserId, row.IsActive, row.LastSeenAt);
             _entries[sessionId] = entry;
         }
-        if (!entry.Active || entry.UserId != userId) return false;
+        if (!entry.Active || entry.UserId != userId) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         if (now - entry.LastSeenAt >= UserSession.LastSeenPrecision)
         {
@@ -70,7 +82,7 @@ public sealed class SessionCheck(TimeProvider clock)
                 await db.UserSessions.TagWith(Tag).Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
             _entries[sessionId] = entry with { LastSeenAt = now };
         }
-        return true;
+        return reading.UnreadAlerts;
     }
 
     /// <summary>Ends the user's active sessions (all, or all but <paramref name="except"/>) in the caller's save.</summary>

@@ -106,10 +106,7 @@ public static class GetPortfolio
             var reviewNotHeld = active.Where(Clocks.SuccessReviewNotHeldOverdue(today, settings));
             var blocked = services.Where(x => x.s.WorkloadL1 == WorkloadStatusCodes.Blocked);
             var below = services.Where(x => !(x.s.SuccessCriterionMet) && (x.s.LatestActiveUsers == null || x.s.LatestActiveUsers * 10 < x.s.LatestSeats));
-            var ready = active.Where(e => e.CurrentProcess.NameEn == "Support Success Execution"
-                && !e.Tasks.Any(t => t.Cycle == e.Cycle && t.ProcessId == e.CurrentProcessId && t.Mandatory
-                    && t.Status != EngagementTaskStatus.Completed && t.Status != EngagementTaskStatus.NotApplicable)
-                && !e.Services.Any(s => !s.SuccessCriterionMet && (s.LatestActiveUsers == null || s.LatestActiveUsers * 10 < s.LatestSeats)));
+            var ready = active.Where(SuccessReviewReadiness.Ready);
 
             // One query for the phases with their counts and the nine section totals (uncorrelated sub-queries,
             // evaluated once), then one per capped list: ten commands, whatever the size of the portfolio.

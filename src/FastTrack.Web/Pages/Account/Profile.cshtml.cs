@@ -1,5 +1,6 @@
 using FastTrack.Domain.Users;
 using FastTrack.Features.Account;
+using FastTrack.Features.Alerts;
 using FastTrack.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -9,13 +10,19 @@ using Microsoft.Extensions.Localization;
 
 namespace FastTrack.Web.Pages.Account;
 
-/// <summary>/Account/Profile: who the signed-in user is, changing their own password, and their sessions (sign out of one, or everywhere).</summary>
-public class ProfileModel(IMediator mediator, IStringLocalizer<SharedResource> t, SignInManager<AppUser> signIn) : PageModel, IRedisplay
+/// <summary>/Account/Profile: who the signed-in user is, changing their own password, their e-mail alert preferences, and their sessions (sign out of one, or everywhere).</summary>
+public class ProfileModel(IMediator mediator, IStringLocalizer<SharedResource> t, SignInManager<AppUser> signIn, Web.Alerts.AlertTexts texts) : PageModel, IRedisplay
 {
     [BindProperty]
     public ChangePassword.Command Data { get; set; } = new();
 
     public IReadOnlyList<ListSessions.Row> Sessions { get; private set; } = [];
+
+    /// <summary>How the user hears of each kind of alert (the "E-mail alerts" form).</summary>
+    [BindProperty]
+    public SaveAlertPreferences.Command Prefs { get; set; } = new();
+
+    public Web.Alerts.AlertTexts AlertTexts => texts;
 
     public Task OnGetAsync() => OnRedisplayAsync();
 
@@ -48,5 +55,19 @@ public class ProfileModel(IMediator mediator, IStringLocalizer<SharedResource> t
         return Redirect("/Account/SignIn");
     }
 
-    public async Task OnRedisplayAsync() => Sessions = await mediator.Send(new ListSessions.Query(SessionLimits.CurrentSession(HttpContext)));
+    /// <summary>Saves the e-mail alert preferences (Immediate, Daily or Off per kind).</summary>
+    public async Task<IActionResult> OnPostAlertsAsync()
+    {
+        await mediator.Send(Prefs);
+        TempData["Success"] = t["Your alert preferences were saved."].Value;
+        return Redirect("/Account/Profile#alert-preferences");
+    }
+
+    public async Task OnRedisplayAsync()
+    {
+        Sessions = await mediator.Send(new ListSessions.Query(SessionLimits.CurrentSession(HttpContext)));
+        // A refused form shows what was sent; otherwise what is saved.
+        if (Prefs.Choices.Count != Enum.GetValues<Domain.Alerts.AlertKind>().Length || Prefs.Choices.Any(c => !Enum.IsDefined(c.Kind)))
+            Prefs = new SaveAlertPreferences.Command { Choices = [.. await mediator.Send(new GetAlertPreferences.Query())] };
+    }
 }

@@ -28,6 +28,16 @@ public class RequestAuthorizationMatrixTests
         // One's own sessions only: an id that is not the caller's is not found.
         [typeof(EndSession.Command)] = ("FNNNNN", _ => new EndSession.Command("00000000000000000000000000000000")),
         [typeof(EndAllSessions.Command)] = ("FOOOOO", _ => new EndAllSessions.Command()),
+        [typeof(SetLanguage.Command)] = ("FOOOOO", _ => new SetLanguage.Command("ja")),
+        // Alerts are the caller's own: another's (or none) is not found.
+        [typeof(FastTrack.Features.Alerts.ListAlerts.Query)] = ("FOOOOO", _ => new FastTrack.Features.Alerts.ListAlerts.Query()),
+        [typeof(FastTrack.Features.Alerts.MarkAlertRead.Command)] = ("FNNNNN", _ => new FastTrack.Features.Alerts.MarkAlertRead.Command(-1)),
+        [typeof(FastTrack.Features.Alerts.MarkAllAlertsRead.Command)] = ("FOOOOO", _ => new FastTrack.Features.Alerts.MarkAllAlertsRead.Command()),
+        [typeof(FastTrack.Features.Alerts.GetAlertPreferences.Query)] = ("FOOOOO", _ => new FastTrack.Features.Alerts.GetAlertPreferences.Query()),
+        [typeof(FastTrack.Features.Alerts.SaveAlertPreferences.Command)] = ("FOOOOO", _ => new FastTrack.Features.Alerts.SaveAlertPreferences.Command
+        {
+            Choices = [new() { Kind = FastTrack.Domain.Alerts.AlertKind.ReadyForReview, Delivery = FastTrack.Domain.Alerts.AlertDelivery.Off }],
+        }),
         [typeof(SetUpFirstAdmin.Query)] = ("OOOOOO", _ => new SetUpFirstAdmin.Query()),
         [typeof(SetUpFirstAdmin.Command)] = ("OOOOOO", _ => new SetUpFirstAdmin.Command()),
         [typeof(BrowseAudit.Query)] = ("FOFFFF", _ => new BrowseAudit.Query()),
