@@ -36,6 +36,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Domain.Users.ApiToken> ApiTokens => Set<Domain.Users.ApiToken>();
     public DbSet<Domain.Users.UserSession> UserSessions => Set<Domain.Users.UserSession>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Domain.Users.SsoSignUp> SsoSignUps => Set<Domain.Users.SsoSignUp>();
 
     private ICurrentUser? _caller;
 

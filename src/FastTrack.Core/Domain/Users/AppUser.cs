@@ -10,4 +10,9 @@ public class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     /// <summary>The organisation of a Partner user (required for them, empty for everyone else).</summary>
     public int? PartnerOrganisationId { get; set; }
+    /// <summary>
+    /// A Partner who may issue, list, rotate and revoke API tokens for the users of their own organisation (set by an
+    /// admin on the user's page; meaningless, and kept false, for everyone else).
+    /// </summary>
+    public bool IsOrganisationAdmin { get; set; }
 }
