@@ -33,11 +33,12 @@ public partial class PageAuthorizationMatrixTests
         ("POST /Admin/Organisations/Index", "/Admin/Organisations", "", "SOFFFF"),
         ("GET /Admin/Organisations/Details", "/Admin/Organisations/{O}", "", "SOFFFF"),
         ("POST /Admin/Organisations/Details", "/Admin/Organisations/{O}", "", "SOFFFF"),
-        ("GET /Admin/Tokens/Index", "/Admin/Tokens", "", "SOFFFF"),
-        ("POST /Admin/Tokens/Index", "/Admin/Tokens", "", "SOFFFF"),
+        // Partner A not assigned is Alpha's organisation admin: the tokens of Alpha's users only (OrganisationTokensTests).
+        ("GET /Admin/Tokens/Index", "/Admin/Tokens", "", "SOFFOF"),
+        ("POST /Admin/Tokens/Index", "/Admin/Tokens", "", "SOFFOF"),
         // No such token: an admin gets past authorization to "not found".
-        ("POST /Admin/Tokens/Index?handler=Revoke", "/Admin/Tokens?handler=Revoke&id=-1", "", "SNFFFF"),
-        ("POST /Admin/Tokens/Index?handler=Rotate", "/Admin/Tokens?handler=Rotate&id=-1", "", "SNFFFF"),
+        ("POST /Admin/Tokens/Index?handler=Revoke", "/Admin/Tokens?handler=Revoke&id=-1", "", "SNFFNF"),
+        ("POST /Admin/Tokens/Index?handler=Rotate", "/Admin/Tokens?handler=Rotate&id=-1", "", "SNFFNF"),
         ("GET /Admin/Users/Index", "/Admin/Users", "", "SOFFFF"),
         ("GET /Admin/Users/New", "/Admin/Users/New", "", "SOFFFF"),
         ("POST /Admin/Users/New", "/Admin/Users/New", "", "SOFFFF"),
