@@ -86,6 +86,7 @@ public static class WebSetup
                 return Task.CompletedTask;
             };
         });
+        builder.AddFastTrackSso();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionLimits.StampValidation);
         services.AddAntiforgery(o =>
         {
@@ -123,6 +124,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/Denied");
+                o.Conventions.AllowAnonymousToPage("/Account/Pending");
                 o.Conventions.AllowAnonymousToPage("/Setup");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
