@@ -40,8 +40,10 @@ public static class EditUser
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(FastTrackDbContext db)
+        public Validator(FastTrackDbContext db, Microsoft.Extensions.Options.IOptions<Account.SignInOptions> options)
         {
+            RuleFor(c => c.NewPassword).Empty().When(_ => !options.Value.LocalPasswords)
+                .WithMessage("Passwords are turned off: people sign in with single sign-on.");
             UserRules.Apply(this, db, c => c.Roles, c => c.PartnerOrganisationId);
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");

@@ -28,6 +28,12 @@ public class RequestAuthorizationMatrixTests
         // One's own sessions only: an id that is not the caller's is not found.
         [typeof(EndSession.Command)] = ("FNNNNN", _ => new EndSession.Command("00000000000000000000000000000000")),
         [typeof(EndAllSessions.Command)] = ("FOOOOO", _ => new EndAllSessions.Command()),
+        // Sent by the web layer's OIDC callback after the provider's id token was validated (SsoSignInTests).
+        [typeof(SsoSignIn.Command)] = ("OOOOOO", _ => new SsoSignIn.Command("https://idp.example/", "nobody", null, null, null, null, SsoSignIn.NewUsers.Approve, null)),
+        [typeof(RecordSsoRefusal.Command)] = ("OOOOOO", _ => new RecordSsoRefusal.Command("expired", null)),
+        [typeof(ListSignUps.Query)] = ("FOFFFF", _ => new ListSignUps.Query()),
+        [typeof(ApproveSignUp.Command)] = ("FOFFFF", _ => new ApproveSignUp.Command()),
+        [typeof(RejectSignUp.Command)] = ("FNFFFF", _ => new RejectSignUp.Command(-1, 0)),
         [typeof(SetUpFirstAdmin.Query)] = ("OOOOOO", _ => new SetUpFirstAdmin.Query()),
         [typeof(SetUpFirstAdmin.Command)] = ("OOOOOO", _ => new SetUpFirstAdmin.Command()),
         [typeof(BrowseAudit.Query)] = ("FOFFFF", _ => new BrowseAudit.Query()),
