@@ -39,6 +39,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Domain.Use
         b.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         b.HasOne<Domain.Partners.PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.PartnerOrganisationId);
+        b.Property(u => u.IsOrganisationAdmin).HasDefaultValue(false);
     }
 }
 

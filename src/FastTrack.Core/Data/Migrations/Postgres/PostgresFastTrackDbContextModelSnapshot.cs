@@ -1220,7 +1220,9 @@ namespace FastTrack.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsOrganisationAdmin")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

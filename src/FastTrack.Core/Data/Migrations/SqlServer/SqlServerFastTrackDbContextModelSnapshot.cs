@@ -1220,7 +1220,9 @@ namespace FastTrack.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsOrganisationAdmin")
-                        .HasColumnType("bit");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");

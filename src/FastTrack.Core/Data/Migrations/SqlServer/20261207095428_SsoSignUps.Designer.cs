@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FastTrack.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerFastTrackDbContext))]
-    [Migration("20261207091933_SsoSignUps")]
+    [Migration("20261207095428_SsoSignUps")]
     partial class SsoSignUps
     {
         /// <inheritdoc />
@@ -1223,7 +1223,9 @@ namespace FastTrack.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsOrganisationAdmin")
-                        .HasColumnType("bit");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
