@@ -137,7 +137,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             principal.SetScopes(request.GetScopes());
             return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
-        var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>Test provider</title></head><body><h1>Test identity provider</h1>");
+        var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>Test provider</title><link rel=\"icon\" href=\"data:,\" /></head><body><h1>Test identity provider</h1>");
         if (username.Length > 0) html.Append("<p role=\"alert\">Unknown user.</p>");
         html.Append("<form method=\"post\" action=\"/connect/authorize\">");
         foreach (var parameter in request.GetParameters())
