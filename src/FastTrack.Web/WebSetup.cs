@@ -87,6 +87,7 @@ public static class WebSetup
                 return Task.CompletedTask;
             };
         });
+        builder.AddFastTrackSso();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionLimits.StampValidation);
         services.AddAntiforgery(o =>
         {
@@ -124,6 +125,7 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/Denied");
+                o.Conventions.AllowAnonymousToPage("/Account/Pending");
                 o.Conventions.AllowAnonymousToPage("/Setup");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
@@ -131,7 +133,10 @@ public static class WebSetup
                 o.Conventions.Add(new GetAndPostHandlersOnly());
                 // An id in the route is taken from the route, never from a form field of the same name.
                 o.Conventions.Add(new RouteValuesFromRouteOnly());
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                // /Admin is for admins; its API tokens page also for partner organisations' admins (their own organisation's).
+                o.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.EndpointMetadata.Add(
+                    new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(
+                        model.ViewEnginePath.StartsWith("/Admin/Tokens/", StringComparison.Ordinal) ? Policies.TokenIssuers : Policies.Admin)));
                 o.Conventions.AuthorizePage("/Engagements/Dibs", Policies.Manager);
                 o.Conventions.AuthorizePage("/Engagements/Partners", Policies.Manager);
             })
@@ -148,7 +153,9 @@ public static class WebSetup
         ReusedFormTokens.Register(services);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Admin, Roles.FastTrackManager));
+            .AddPolicy(Policies.Manager, p => p.RequireRole(Roles.Admin, Roles.FastTrackManager))
+            .AddPolicy(Policies.TokenIssuers, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin)
+                || (c.User.IsInRole(Roles.Partner) && c.User.HasClaim(PartnerClaims.OrganisationAdmin, "true"))));
 
         services.AddFastTrackAlerts(config);
         services.AddFastTrackApi(config);
@@ -248,6 +255,8 @@ public static class Policies
 {
     public const string Admin = "Admin";
     public const string Manager = "Manager";
+    /// <summary>Admins, and partner organisations' admins (the token use cases scope them to their organisation).</summary>
+    public const string TokenIssuers = "TokenIssuers";
 }
 
 public static class CultureCookie

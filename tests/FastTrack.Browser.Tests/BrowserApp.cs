@@ -30,9 +30,11 @@ public sealed class BrowserApp : IAsyncDisposable
     public string BaseUrl { get; }
     public IReadOnlyList<string> Problems => _problems;
 
-    public static async Task<BrowserApp> StartAsync()
+    /// <param name="settings">Settings of the app (before it starts), e.g. a test identity provider's.</param>
+    public static async Task<BrowserApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var app = new AppFactory();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) app.Settings[key] = value;
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

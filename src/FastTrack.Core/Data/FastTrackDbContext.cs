@@ -40,6 +40,7 @@ public abstract class FastTrackDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<Domain.Alerts.AlertPreference> AlertPreferences => Set<Domain.Alerts.AlertPreference>();
     public DbSet<Domain.Alerts.OutboxMail> OutboxMails => Set<Domain.Alerts.OutboxMail>();
     public DbSet<Domain.Alerts.Lease> Leases => Set<Domain.Alerts.Lease>();
+    public DbSet<Domain.Users.SsoSignUp> SsoSignUps => Set<Domain.Users.SsoSignUp>();
 
     private ICurrentUser? _caller;
 

@@ -29,12 +29,16 @@ internal sealed class PartnerClaims(
     : Microsoft.AspNetCore.Identity.UserClaimsPrincipalFactory<Domain.Users.AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(users, roles, options)
 {
     public const string Organisation = "ft:partner-organisation";
+    /// <summary>A Partner who manages their organisation's API tokens (the use cases check the database again).</summary>
+    public const string OrganisationAdmin = "ft:organisation-admin";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Domain.Users.AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.PartnerOrganisationId is int org)
             identity.AddClaim(new Claim(Organisation, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.PartnerOrganisationId is not null && user.IsOrganisationAdmin)
+            identity.AddClaim(new Claim(OrganisationAdmin, "true"));
         return identity;
     }
 }

@@ -24,7 +24,23 @@ public class BadConfigurationTests
         Assert.DoesNotContain("   at ", stderr + stdout, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(string provider, string? connectionString)
+    [Theory]
+    [InlineData("LocalPasswords", "false", "LocalPasswords", "only when single sign-on is configured")]
+    [InlineData("Sso__Enabled", "true", "Sso:Authority", "the provider's absolute address")]
+    public async Task Passwords_off_without_single_sign_on_or_an_incomplete_sso_stops_the_app_with_one_line(string variable, string value,
+        string key, string allowed)
+    {
+        var (exitCode, stdout, stderr) = await RunAppAsync("Sqlite", null, (variable, value));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("FastTrack cannot start: " + key, line, StringComparison.Ordinal);
+        Assert.Contains(allowed, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr + stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAppAsync(string provider, string? connectionString,
+        (string Name, string Value)? extra = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "fasttrack-tests", Guid.NewGuid().ToString("N"));
         var env = new Dictionary<string, string>
@@ -34,6 +50,7 @@ public class BadConfigurationTests
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
         };
         if (connectionString is not null) env["ConnectionStrings__FastTrack"] = connectionString;
+        if (extra is { } e) env[e.Name] = e.Value;
         try
         {
             return await AppProcess.RunAsync(env, TimeSpan.FromSeconds(60));

@@ -43,6 +43,8 @@ public sealed class PageWorld : IAsyncDisposable
         w.PartnerANotAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa2@alpha.example", Roles.Partner);
         w.PartnerBId = await a.CreateUserInAsync("Beta Partners", "pb@beta.example", Roles.Partner);
         w.OrgA = await a.OrganisationAsync("Alpha Partners");
+        // Alpha's organisation admin: the API tokens of Alpha's users (OrganisationTokensTests).
+        a.Scoped(db => db.Users.Where(u => u.Id == w.PartnerANotAssignedId).ExecuteUpdate(s => s.SetProperty(u => u.IsOrganisationAdmin, true)));
         using (var scope = a.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FastTrackDbContext>();

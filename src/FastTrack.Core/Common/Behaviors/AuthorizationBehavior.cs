@@ -19,7 +19,10 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser us
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         if (!Check(typeof(TRequest), user))
-            await CheckAssignedPartnerAsync(request, cancellationToken);
+        {
+            if (AccessRules.For(typeof(TRequest)).PartnerIfOrganisationAdmin) await CheckOrganisationAdminAsync(cancellationToken);
+            else await CheckAssignedPartnerAsync(request, cancellationToken);
+        }
         return await next();
     }
 
@@ -32,8 +35,17 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser us
         if (rule.AnySignedIn) return true;
         var roles = rule.Roles ?? throw new ForbiddenException($"{requestType.FullName} declares no access rule.");
         if (roles.Any(user.IsInRole)) return true;
-        if (rule.PartnerIfAssigned && user.IsInRole(Roles.Partner)) return false;
+        if ((rule.PartnerIfAssigned || rule.PartnerIfOrganisationAdmin) && user.IsInRole(Roles.Partner)) return false;
         throw new ForbiddenException("Your role may not do this.");
+    }
+
+    /// <summary>The flag is read from the database, not the cookie: taking it away holds at the next request.</summary>
+    private async Task CheckOrganisationAdminAsync(CancellationToken ct)
+    {
+        var organisation = user.PartnerOrganisationId;
+        if (organisation is null || !await db.Users.AnyAsync(u => u.Id == user.Id && u.IsOrganisationAdmin && !u.IsDisabled
+                && u.PartnerOrganisationId == organisation, ct))
+            throw new ForbiddenException("Only an admin or your organisation's admin may do this.");
     }
 
     private async Task CheckAssignedPartnerAsync(TRequest request, CancellationToken ct)
@@ -47,7 +59,7 @@ internal sealed class AuthorizationBehavior<TRequest, TResponse>(ICurrentUser us
 }
 
 /// <summary>A request type's access declaration, read by reflection once per type rather than on every request.</summary>
-internal sealed record AccessRules(bool Anonymous, bool AnySignedIn, IReadOnlyList<string>? Roles, bool PartnerIfAssigned)
+internal sealed record AccessRules(bool Anonymous, bool AnySignedIn, IReadOnlyList<string>? Roles, bool PartnerIfAssigned, bool PartnerIfOrganisationAdmin)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, AccessRules> Cache = new();
 
@@ -55,5 +67,6 @@ internal sealed record AccessRules(bool Anonymous, bool AnySignedIn, IReadOnlyLi
         t.GetCustomAttribute<AllowAnonymousRequestAttribute>() is not null,
         t.GetCustomAttribute<AnySignedInUserAttribute>() is not null,
         t.GetCustomAttribute<AllowedRolesAttribute>()?.Roles,
-        t.GetCustomAttribute<PartnerIfAssignedAttribute>() is not null && typeof(IEngagementRequest).IsAssignableFrom(t)));
+        t.GetCustomAttribute<PartnerIfAssignedAttribute>() is not null && typeof(IEngagementRequest).IsAssignableFrom(t),
+        t.GetCustomAttribute<PartnerIfOrganisationAdminAttribute>() is not null));
 }

@@ -45,6 +45,21 @@ public static class AccessScopeQueryExtensions
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class PartnerIfAssignedAttribute : Attribute;
 
+/// <summary>
+/// A request a Partner may also send while they are their organisation's admin (<c>AppUser.IsOrganisationAdmin</c>,
+/// checked against the database on every request), for the users of their own organisation only: the handler scopes
+/// what it reads and changes with <see cref="OrganisationAdmin.IsScoped"/>. The request also names the roles that may
+/// always send it with <see cref="AllowedRolesAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PartnerIfOrganisationAdminAttribute : Attribute;
+
+public static class OrganisationAdmin
+{
+    /// <summary>True when the caller acts as a partner organisation's admin: only their organisation's users are theirs.</summary>
+    public static bool IsScoped(ICurrentUser user) => AccessScope.IsPartnerOnly(user);
+}
+
 /// <summary>A request about one engagement.</summary>
 public interface IEngagementRequest
 {

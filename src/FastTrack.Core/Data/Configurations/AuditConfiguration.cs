@@ -40,6 +40,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Domain.Use
         b.Property(u => u.Culture).HasMaxLength(16);
         b.HasOne<Domain.Partners.PartnerOrganisation>().WithMany().HasForeignKey(u => u.PartnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.PartnerOrganisationId);
+        b.Property(u => u.IsOrganisationAdmin).HasDefaultValue(false);
     }
 }
 
@@ -80,5 +81,24 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<Domain
         b.HasOne<Domain.Users.AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Property(s => s.UserAgent).HasMaxLength(Domain.Users.UserSession.UserAgentLength).IsRequired();
         b.HasIndex(s => s.UserId);
+    }
+}
+
+internal sealed class SsoSignUpConfiguration : IEntityTypeConfiguration<Domain.Users.SsoSignUp>
+{
+    public void Configure(EntityTypeBuilder<Domain.Users.SsoSignUp> b)
+    {
+        b.Property(s => s.Issuer).HasMaxLength(Domain.Users.SsoSignUp.IssuerLength).IsRequired();
+        b.Property(s => s.Subject).HasMaxLength(Domain.Users.SsoSignUp.SubjectLength).IsRequired();
+        b.HasIndex(s => new { s.Issuer, s.Subject }).IsUnique();
+        b.Property(s => s.Email).HasMaxLength(256).IsRequired();
+        b.Property(s => s.DisplayName).HasMaxLength(200).IsRequired();
+        b.Property(s => s.SuggestedRole).HasMaxLength(64);
+        b.HasOne<Domain.Partners.PartnerOrganisation>().WithMany().HasForeignKey(s => s.SuggestedOrganisationId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(s => s.Status);
+        b.Property(s => s.DecidedBy).HasMaxLength(256);
+        b.Property(s => s.UserId).HasMaxLength(450);
+        b.Property(s => s.Version).IsConcurrencyToken();
     }
 }

@@ -68,4 +68,5 @@ public static class AuditEntities
     public const string Engagement = "Engagement";
     public const string PartnerOrganisation = "PartnerOrganisation";
     public const string ApiToken = "ApiToken";
+    public const string SsoSignUp = "SsoSignUp";
 }

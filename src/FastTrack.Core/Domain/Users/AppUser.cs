@@ -12,4 +12,9 @@ public class AppUser : IdentityUser
     public int? PartnerOrganisationId { get; set; }
     /// <summary>The language last chosen while signed in ("en", "ja", "zh-Hans"; null: English): the language of their mails.</summary>
     public string? Culture { get; set; }
+    /// <summary>
+    /// A Partner who may issue, list, rotate and revoke API tokens for the users of their own organisation (set by an
+    /// admin on the user's page; meaningless, and kept false, for everyone else).
+    /// </summary>
+    public bool IsOrganisationAdmin { get; set; }
 }

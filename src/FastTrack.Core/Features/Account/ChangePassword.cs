@@ -34,11 +34,12 @@ public static class ChangePassword
         }
     }
 
-    internal sealed class Handler(FastTrackDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ICurrentUser current, TimeProvider clock)
-        : IRequestHandler<Command, Unit>
+    internal sealed class Handler(FastTrackDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ICurrentUser current, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<SignInOptions> options) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken ct)
         {
+            if (!options.Value.LocalPasswords) throw new DomainException("Passwords are turned off: you sign in with single sign-on.");
             var user = await users.FindByIdAsync(current.Id ?? "") ?? throw new NotFoundException("User");
             var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
             if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))

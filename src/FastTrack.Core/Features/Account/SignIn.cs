@@ -55,7 +55,7 @@ public static class SignIn
         }
     }
 
-    public enum Outcome { Succeeded, Failed, Disabled, Throttled }
+    public enum Outcome { Succeeded, Failed, Disabled, Throttled, PasswordsOff }
 
     /// <param name="RetryAfter">For Throttled: how long to wait before the next attempt.</param>
     /// <param name="Device">For Succeeded: the known-device id to keep in the browser (the one given, or a new one).</param>
@@ -73,10 +73,12 @@ public static class SignIn
     public const string KnownDeviceEntity = "SignInDevice";
 
     internal sealed class Handler(FastTrackDbContext db, SignInManager<AppUser> signIn, ICurrentUser current, TimeProvider clock,
-        IPasswordHasher<AppUser> hasher) : IRequestHandler<Command, Result>
+        IPasswordHasher<AppUser> hasher, Microsoft.Extensions.Options.IOptions<SignInOptions> options) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken ct)
         {
+            // Single sign-on only (LocalPasswords = false): no password is even checked.
+            if (!options.Value.LocalPasswords) return new Result(Outcome.PasswordsOff);
             var account = (request.Email ?? "").Trim().ToUpperInvariant();
             if (account.Length > 100) account = account[..100];
             var address = request.Address ?? "unknown";

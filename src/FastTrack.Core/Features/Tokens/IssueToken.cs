@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FastTrack.Features.Tokens;
 
 /// <summary>
-/// An admin issues an API token bound to one user's rights, with a name, an expiry and a scope. The token is returned
+/// An admin, or a partner organisation's admin for a user of their own organisation, issues an API token bound to one user's rights, with a name, an expiry and a scope. The token is returned
 /// once, here; only its hash is stored (docs/security.md, API tokens).
 /// </summary>
 public static class IssueToken
@@ -19,6 +19,7 @@ public static class IssueToken
     public const int MaxDays = 366;
 
     [AllowedRoles(Roles.Admin)]
+    [PartnerIfOrganisationAdmin]
     public sealed record Command : IRequest<Issued>
     {
         public string UserId { get; init; } = "";
@@ -36,7 +37,7 @@ public static class IssueToken
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(FastTrackDbContext db, TimeProvider clock)
+        public Validator(FastTrackDbContext db, TimeProvider clock, ICurrentUser current)
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage("Name the token (what uses it).")
                 .MaximumLength(ApiToken.MaxNameLength).WithMessage("A token's name is at most 100 characters.");
@@ -45,7 +46,7 @@ public static class IssueToken
                 .GreaterThan(_ => Today(clock)).WithMessage("The expiry must be in the future.")
                 .LessThanOrEqualTo(_ => Today(clock).AddDays(MaxDays)).WithMessage("A token lasts at most one year.");
             RuleFor(c => c.UserId).NotEmpty().WithMessage("Choose the user whose rights the token carries.")
-                .MustAsync(async (id, ct) => await db.Users.AnyAsync(u => u.Id == id && !u.IsDisabled, ct))
+                .MustAsync(async (id, ct) => await TokenUsers.Of(db, current).AnyAsync(u => u.Id == id && !u.IsDisabled, ct))
                 .WithMessage("Choose an enabled user.");
         }
     }
@@ -58,7 +59,7 @@ public static class IssueToken
     {
         public async Task<Issued> Handle(Command request, CancellationToken ct)
         {
-            var owner = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.UserName).FirstOrDefaultAsync(ct)
+            var owner = await TokenUsers.Of(db, user).Where(u => u.Id == request.UserId).Select(u => u.UserName).FirstOrDefaultAsync(ct)
                 ?? throw new NotFoundException("User");
             var (token, secret) = ApiToken.Issue(request.UserId, request.Name, request.Scope, StartOf(request.ExpiresOn!.Value), user.Name, clock.GetUtcNow());
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -80,4 +81,24 @@ public static class IssueToken
             new FieldChange("Scope", null, token.Scope.ToString()),
             new FieldChange("Expires", null, token.ExpiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ], $"{token.Name} ({token.Hint}…)");
+}
+
+/// <summary>
+/// The users whose tokens the caller manages: everyone for an admin; for a partner organisation's admin, the users of
+/// their own organisation only (a token bound to one of them carries a Partner's rights in that organisation, never more).
+/// </summary>
+internal static class TokenUsers
+{
+    public static IQueryable<AppUser> Of(FastTrackDbContext db, ICurrentUser current)
+    {
+        if (!OrganisationAdmin.IsScoped(current)) return db.Users;
+        var organisation = current.PartnerOrganisationId ?? -1;
+        return db.Users.Where(u => u.PartnerOrganisationId == organisation);
+    }
+
+    /// <summary>The tokens of those users.</summary>
+    public static IQueryable<ApiToken> Tokens(FastTrackDbContext db, ICurrentUser current) =>
+        OrganisationAdmin.IsScoped(current)
+            ? db.ApiTokens.Where(t => Of(db, current).Any(u => u.Id == t.UserId))
+            : db.ApiTokens;
 }

@@ -15,6 +15,7 @@ namespace FastTrack.Features.Tokens;
 public static class RotateToken
 {
     [AllowedRoles(Roles.Admin)]
+    [PartnerIfOrganisationAdmin]
     public sealed record Command(int Id) : IRequest<IssueToken.Issued>;
 
     internal sealed class Handler(FastTrackDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, IssueToken.Issued>
@@ -22,7 +23,7 @@ public static class RotateToken
         public async Task<IssueToken.Issued> Handle(Command request, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var old = await db.ApiTokens.AsTracking().FirstOrDefaultAsync(t => t.Id == request.Id, ct) ?? throw new NotFoundException("API token");
+            var old = await TokenUsers.Tokens(db, user).AsTracking().FirstOrDefaultAsync(t => t.Id == request.Id, ct) ?? throw new NotFoundException("API token");
             if (!old.IsActive(now)) throw new DomainException("Only an active token can be rotated: issue a new one.");
             var owner = await db.Users.Where(u => u.Id == old.UserId && !u.IsDisabled).Select(u => u.UserName).FirstOrDefaultAsync(ct)
                 ?? throw new DomainException("The token's user is disabled: issue a token for an enabled user.");

@@ -31,6 +31,8 @@ public static class EditUser
         public bool IsDisabled { get; init; }
         /// <summary>Required for a Partner, empty for everyone else.</summary>
         public int? PartnerOrganisationId { get; init; }
+        /// <summary>A Partner who manages their organisation's API tokens (ignored for everyone else).</summary>
+        public bool IsOrganisationAdmin { get; init; }
         /// <summary>Empty keeps the current password.</summary>
         public string? NewPassword { get; init; }
         public string ConcurrencyStamp { get; init; } = "";
@@ -38,8 +40,10 @@ public static class EditUser
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(FastTrackDbContext db)
+        public Validator(FastTrackDbContext db, Microsoft.Extensions.Options.IOptions<Account.SignInOptions> options)
         {
+            RuleFor(c => c.NewPassword).Empty().When(_ => !options.Value.LocalPasswords)
+                .WithMessage("Passwords are turned off: people sign in with single sign-on.");
             UserRules.Apply(this, db, c => c.Roles, c => c.PartnerOrganisationId);
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's name.").MaximumLength(200);
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Choose at least one role.");
@@ -61,6 +65,7 @@ public static class EditUser
                 Roles = (await users.GetRolesAsync(user)).Order().ToList(),
                 IsDisabled = user.IsDisabled,
                 PartnerOrganisationId = user.PartnerOrganisationId,
+                IsOrganisationAdmin = user.IsOrganisationAdmin,
                 ConcurrencyStamp = user.ConcurrencyStamp ?? "",
             };
         }
@@ -93,12 +98,16 @@ public static class EditUser
             if (organisationChanged)
                 Track("Partner organisation", await UserRules.OrganisationNameAsync(db, user.PartnerOrganisationId, ct),
                     await UserRules.OrganisationNameAsync(db, newOrganisation, ct));
+            var organisationAdmin = newRoles.Contains(Roles.Partner) && request.IsOrganisationAdmin;
+            var organisationAdminRemoved = user.IsOrganisationAdmin && !organisationAdmin;
+            Track("Organisation admin", user.IsOrganisationAdmin ? "yes" : "no", organisationAdmin ? "yes" : "no");
             if (!string.IsNullOrEmpty(request.NewPassword)) changes.Add(new FieldChange("Password", "(hidden)", "(changed)"));
             if (changes.Count == 0) return Unit.Value;
 
             user.DisplayName = request.DisplayName.Trim();
             user.IsDisabled = request.IsDisabled;
             user.PartnerOrganisationId = newOrganisation;
+            user.IsOrganisationAdmin = organisationAdmin;
             if (organisationChanged)
                 // Assignments belong to the organisation the person worked for.
                 db.EngagementPartnerAssignments.RemoveRange(await db.EngagementPartnerAssignments.AsTracking().Where(a => a.UserId == user.Id).ToListAsync(ct));
@@ -112,7 +121,7 @@ public static class EditUser
                 await IdentityResults.ThrowIfFailed(users.RemovePasswordAsync(user));
                 await IdentityResults.ThrowIfFailed(users.AddPasswordAsync(user, request.NewPassword), "NewPassword");
             }
-            if (removed.Count > 0 || request.IsDisabled || organisationChanged || !string.IsNullOrEmpty(request.NewPassword))
+            if (removed.Count > 0 || request.IsDisabled || organisationChanged || organisationAdminRemoved || !string.IsNullOrEmpty(request.NewPassword))
                 await IdentityResults.ThrowIfFailed(users.UpdateSecurityStampAsync(user));
             // A disabled user, or one given a new password, is signed out of every session at once (docs/security.md).
             if (request.IsDisabled || !string.IsNullOrEmpty(request.NewPassword))

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace FastTrack.Web.Pages.Account;
 
 /// <summary>/Account/SignIn. Before the first admin exists it sends the visitor to /Setup.</summary>
-public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t) : PageModel
+public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t, SignInChoices choices) : PageModel
 {
     [BindProperty]
     public Input Data { get; set; } = new();
@@ -24,15 +24,49 @@ public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t)
         public bool RememberMe { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string? email)
+    public SignInChoices Choices => choices;
+
+    /// <summary>Why a single sign-on was refused (a code from a fixed list; anything else shows nothing).</summary>
+    public string? SsoMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? email, string? sso)
     {
         if (await mediator.Send(new SetUpFirstAdmin.Query())) return RedirectToPage("/Setup");
         Data.Email = email ?? "";
+        SsoMessage = sso switch
+        {
+            null => null,
+            "expired" => (string?)t["The sign-in from {0} had expired. Sign in again.", choices.SsoDisplayName],
+            "audience" => t["The sign-in from {0} was meant for another application. Ask your administrator to check the single sign-on settings.", choices.SsoDisplayName],
+            "signature" or "issuer" or "subject" or "failed" => t["The sign-in from {0} could not be verified. Try again; if it happens again, ask your administrator.", choices.SsoDisplayName],
+            "email" => t["Your {0} account did not give FastTrack your e-mail address. Ask your administrator.", choices.SsoDisplayName],
+            "role" => t["Your {0} account has no FastTrack role. Ask your administrator to give you one.", choices.SsoDisplayName],
+            "organisation" => t["Your {0} account names no partner organisation that FastTrack knows. Ask your administrator.", choices.SsoDisplayName],
+            "disabled" => t["This account is disabled. Ask an administrator."],
+            "rejected" => t["Your request to use FastTrack was declined. Ask an administrator."],
+            "cancelled" => t["Single sign-on was cancelled."],
+            _ => null,
+        };
+        if (SsoMessage is not null) ModelState.AddModelError("", SsoMessage);
         return Page();
+    }
+
+    /// <summary>Starts single sign-on: off to the provider, back through the OIDC handler's callback.</summary>
+    public IActionResult OnPostSso()
+    {
+        if (!choices.Sso) return NotFound();
+        return Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = LocalUrl.Or(Url, ReturnUrl) },
+            SingleSignOn.Scheme);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!choices.LocalPasswords)
+        {
+            ModelState.AddModelError("", t["Password sign-in is turned off: sign in with {0}.", choices.SsoDisplayName]);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(Data.Email) || string.IsNullOrEmpty(Data.Password))
         {
             ModelState.AddModelError("", t["Enter your e-mail and password."]);
@@ -54,6 +88,10 @@ public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t)
                     t["Too many failed attempts. Wait {0} seconds before trying again."], seconds));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Page();
+            case FastTrack.Features.Account.SignIn.Outcome.PasswordsOff:
+                ModelState.AddModelError("", t["Password sign-in is turned off: sign in with {0}.", choices.SsoDisplayName]);
+                Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
             case FastTrack.Features.Account.SignIn.Outcome.Disabled:
                 ModelState.AddModelError("", t["This account is disabled. Ask an administrator."]);

@@ -8,7 +8,8 @@ namespace FastTrack.Tests.Features.Partners;
 
 /// <summary>
 /// Two partner organisations, each with an engagement: A (Contoso) with an assigned and an unassigned partner user,
-/// B (Northwind) with its own partner user; plus an engagement with no partner.
+/// B (Northwind) with its own partner user; plus an engagement with no partner. The unassigned partner of A is A's
+/// organisation admin (API tokens for A's users).
 /// </summary>
 internal sealed class PartnerWorld : IAsyncDisposable
 {
@@ -37,6 +38,9 @@ internal sealed class PartnerWorld : IAsyncDisposable
         w.OrgB = await f.Send(new CreateOrganisation.Command { Name = "Beta Partners" }, w.Admin);
         w.PartnerAAssigned = await w.PartnerAsync("pa1@alpha.example", w.OrgA);
         w.PartnerANotAssigned = await w.PartnerAsync("pa2@alpha.example", w.OrgA);
+        // Alpha's organisation admin: may manage the API tokens of Alpha's users (and nobody else's).
+        await using (var db = f.Context())
+            await db.Users.Where(u => u.Id == w.PartnerANotAssigned.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsOrganisationAdmin, true));
         w.PartnerB = await w.PartnerAsync("pb@beta.example", w.OrgB);
         w.CustomerA = await f.CustomerAsync("Contoso");
         w.CustomerB = await f.CustomerAsync("Northwind");

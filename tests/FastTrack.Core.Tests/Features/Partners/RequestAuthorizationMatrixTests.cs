@@ -38,6 +38,12 @@ public class RequestAuthorizationMatrixTests
         {
             Choices = [new() { Kind = FastTrack.Domain.Alerts.AlertKind.ReadyForReview, Delivery = FastTrack.Domain.Alerts.AlertDelivery.Off }],
         }),
+        // Sent by the web layer's OIDC callback after the provider's id token was validated (SsoSignInTests).
+        [typeof(SsoSignIn.Command)] = ("OOOOOO", _ => new SsoSignIn.Command("https://idp.example/", "nobody", null, null, null, null, SsoSignIn.NewUsers.Approve, null)),
+        [typeof(RecordSsoRefusal.Command)] = ("OOOOOO", _ => new RecordSsoRefusal.Command("expired", null)),
+        [typeof(ListSignUps.Query)] = ("FOFFFF", _ => new ListSignUps.Query()),
+        [typeof(ApproveSignUp.Command)] = ("FOFFFF", _ => new ApproveSignUp.Command()),
+        [typeof(RejectSignUp.Command)] = ("FNFFFF", _ => new RejectSignUp.Command(-1, 0)),
         [typeof(SetUpFirstAdmin.Query)] = ("OOOOOO", _ => new SetUpFirstAdmin.Query()),
         [typeof(SetUpFirstAdmin.Command)] = ("OOOOOO", _ => new SetUpFirstAdmin.Command()),
         [typeof(BrowseAudit.Query)] = ("FOFFFF", _ => new BrowseAudit.Query()),
@@ -92,7 +98,8 @@ public class RequestAuthorizationMatrixTests
         [typeof(EditUser.Query)] = ("FOFFFF", w => new EditUser.Query(w.PartnerAAssigned.Id!)),
         [typeof(EditUser.Command)] = ("FOFFFF", w => new EditUser.Command { Id = w.PartnerAAssigned.Id! }),
         [typeof(ImportUsage.Command)] = ("FOOOOO", w => new ImportUsage.Command { Content = $"EngagementId,Service,Date,ActiveUsers\n{w.EngagementA},Teams,2026-01-31,1\n", DryRun = true }),
-        [typeof(IssueToken.Command)] = ("FOFFFF", _ => new IssueToken.Command()),
+        // Partner A not assigned is Alpha's organisation admin: tokens of Alpha's users (TokensOfAnOrganisationTests).
+        [typeof(IssueToken.Command)] = ("FOFFOF", _ => new IssueToken.Command()),
         [typeof(ChangePhasePlan.Command)] = ("FOOFFF", w => new ChangePhasePlan.Command { EngagementId = w.EngagementA }),
         [typeof(ListPhases.Query)] = ("FOFFFF", _ => new ListPhases.Query()),
         [typeof(GetPhase.Query)] = ("FOFFFF", _ => new GetPhase.Query(1)),
@@ -107,10 +114,10 @@ public class RequestAuthorizationMatrixTests
         [typeof(EditRole.Command)] = ("FOFFFF", _ => new EditRole.Command()),
         [typeof(RetireRole.Command)] = ("FOFFFF", _ => new RetireRole.Command(1, -1)),
         [typeof(RestoreRole.Command)] = ("FOFFFF", _ => new RestoreRole.Command(1, -1)),
-        [typeof(ListTokens.Query)] = ("FOFFFF", _ => new ListTokens.Query()),
+        [typeof(ListTokens.Query)] = ("FOFFOF", _ => new ListTokens.Query()),
         // No such token: an admin gets past authorization to "not found".
-        [typeof(RevokeToken.Command)] = ("FNFFFF", _ => new RevokeToken.Command(-1)),
-        [typeof(RotateToken.Command)] = ("FNFFFF", _ => new RotateToken.Command(-1)),
+        [typeof(RevokeToken.Command)] = ("FNFFNF", _ => new RevokeToken.Command(-1)),
+        [typeof(RotateToken.Command)] = ("FNFFNF", _ => new RotateToken.Command(-1)),
     };
 
     [Fact]

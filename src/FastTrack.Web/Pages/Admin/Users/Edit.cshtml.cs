@@ -36,11 +36,14 @@ public class EditModel(IMediator mediator) : PageModel, IRedisplay
 
     public async Task OnRedisplayAsync()
     {
-        // The checkbox shows what was posted; a value that is not a boolean (it has its message) would make it throw.
-        if (ModelState[$"{nameof(Data)}.{nameof(Data.IsDisabled)}"] is { Errors.Count: > 0 } disabled)
+        // The checkboxes show what was posted; a value that is not a boolean (it has its message) would make them throw.
+        foreach (var (name, value) in new[] { (nameof(Data.IsDisabled), Data.IsDisabled), (nameof(Data.IsOrganisationAdmin), Data.IsOrganisationAdmin) })
         {
-            disabled.RawValue = Data.IsDisabled;
-            disabled.AttemptedValue = Data.IsDisabled ? "true" : "false";
+            if (ModelState[$"{nameof(Data)}.{name}"] is { Errors.Count: > 0 } box)
+            {
+                box.RawValue = value;
+                box.AttemptedValue = value ? "true" : "false";
+            }
         }
         Organisations = await mediator.Send(new ListOrganisations.Query());
     }
