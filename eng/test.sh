@@ -98,7 +98,7 @@ fi
 
 # The figures the tests print (lines "figure: ..." in their output: SQL Server statements parsed, ...), from the results.
 echo "== figures"
-grep -ho 'figure: [^<&]*' "$results"/*.trx 2>/dev/null | sed 's/^figure: /   /' | sort | uniq || true
+grep -aho 'figure: [^<&]*' "$results"/*.trx 2>/dev/null | sed 's/^figure: /   /' | sort | uniq || true
 
 if [ $status = 0 ]; then echo "== all tests passed"; else echo "== some tests FAILED (results in artifacts/test-results)"; fi
 exit $status
