@@ -212,15 +212,23 @@ public sealed class BrowserApp : IAsyncDisposable
         var withoutIndicator = new List<string>();
         for (var i = 0; i < maxTabs && reached.Count < expected.Length; i++)
         {
+            // A control whose focus lands inside its own parts (a date field's day, month and year) gets :focus a moment
+            // later on a busy machine: a control without a ring is looked at again after two frames before it counts.
             var focused = await page.EvaluateAsync<JsonElement>("""
-                () => {
+                async () => {
                   const el = document.activeElement;
                   if (!el || el === document.body || !window.__kbdKey) return null;
-                  const s = getComputedStyle(el);
-                  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-                  const ring = s.boxShadow && s.boxShadow !== 'none';
+                  const shows = () => {
+                    const s = getComputedStyle(el);
+                    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+                  };
+                  let visible = shows();
+                  if (!visible) {
+                    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                    visible = shows();
+                  }
                   const text = (el.innerText || el.value || el.getAttribute('aria-label') || el.id || el.tagName).trim().slice(0, 40);
-                  return { key: el.dataset.kbd || (el.type === 'radio' ? 'radio:' + el.name : ''), visible: outline || ring, text: el.tagName + ' ' + text };
+                  return { key: el.dataset.kbd || (el.type === 'radio' ? 'radio:' + el.name : ''), visible, text: el.tagName + ' ' + text };
                 }
                 """);
             if (focused.ValueKind == JsonValueKind.Object)
