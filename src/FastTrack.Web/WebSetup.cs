@@ -64,6 +64,8 @@ public static class WebSetup
             .AddEntityFrameworkStores<FastTrackDbContext>()
             .AddClaimsPrincipalFactory<PartnerClaims>()
             .AddDefaultTokenProviders();
+        // Reset links (RequestPasswordReset) work for an hour; they also stop working once used (the security stamp changes).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Account.RequestPasswordReset.ValidFor);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/SignIn";
@@ -126,6 +128,8 @@ public static class WebSetup
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/Denied");
                 o.Conventions.AllowAnonymousToPage("/Account/Pending");
+                o.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Setup");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");

@@ -15,6 +15,7 @@ public static class AlertServices
         services.AddSingleton<IMailSender, MailKitSender>();
         services.AddSingleton<AlertTexts>();
         services.AddSingleton<IAlertMailWriter>(sp => sp.GetRequiredService<AlertTexts>());
+        services.AddSingleton<FastTrack.Features.Account.IPasswordResetMailWriter, PasswordResetTexts>();
         services.AddScoped<AlertRun>();
         services.AddScoped<OutboxSender>();
         services.AddHealthChecks().AddCheck<MailHealthCheck>("mail");

@@ -26,6 +26,11 @@ public partial class PageAuthorizationMatrixTests
         // Single sign-on is not configured in this world: its start is not found (SsoSignInTests run it with a provider).
         ("POST /Account/SignIn?handler=Sso", "/Account/SignIn?handler=Sso", "", "NNNNNN"),
         ("GET /Account/Pending", "/Account/Pending", "", "OOOOOO"),
+        // Anyone may ask for a reset link and use one (this world sends no mail: the request is refused with a message).
+        ("GET /Account/ForgotPassword", "/Account/ForgotPassword", "", "OOOOOO"),
+        ("POST /Account/ForgotPassword", "/Account/ForgotPassword", "", "OOOOOO"),
+        ("GET /Account/ResetPassword", "/Account/ResetPassword", "", "OOOOOO"),
+        ("POST /Account/ResetPassword", "/Account/ResetPassword", "", "OOOOOO"),
         ("GET /Account/SignOut", "/Account/SignOut", "", "SOOOOO"),
         ("GET /Account/Profile", "/Account/Profile", "", "SOOOOO"),
         ("POST /Account/Profile", "/Account/Profile", "", "SOOOOO"),

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace FastTrack.Web.Pages.Account;
 
 /// <summary>/Account/SignIn. Before the first admin exists it sends the visitor to /Setup.</summary>
-public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t, SignInChoices choices) : PageModel
+public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t, SignInChoices choices, FastTrack.Features.Alerts.MailSettings mail) : PageModel
 {
     [BindProperty]
     public Input Data { get; set; } = new();
@@ -25,6 +25,9 @@ public class SignInModel(IMediator mediator, IStringLocalizer<SharedResource> t,
     }
 
     public SignInChoices Choices => choices;
+
+    /// <summary>Mail is set up, so a forgotten password can be reset by a mailed link (/Account/ForgotPassword).</summary>
+    public bool MailCanSend => mail.CanSend;
 
     /// <summary>Why a single sign-on was refused (a code from a fixed list; anything else shows nothing).</summary>
     public string? SsoMessage { get; private set; }
