@@ -152,10 +152,7 @@ public sealed class BrowserApp : IAsyncDisposable
     /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
-        var folder = Environment.GetEnvironmentVariable("FASTTRACK_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot, "docs", "screenshots")
-            : Path.Combine(RepositoryRoot, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
+        var folder = ScreenshotFolder();
         // Nothing focused and nothing hovered: the picture shows the page as a reader first sees it.
         await page.EvaluateAsync("() => document.activeElement instanceof HTMLElement && document.activeElement.blur()");
         await page.Mouse.MoveAsync(0, 0);
@@ -169,6 +166,24 @@ public sealed class BrowserApp : IAsyncDisposable
             options.Clip = new Clip { X = 0, Y = 0, Width = viewport.Width, Height = (float)Math.Min(viewport.Height, bottom) };
         }
         await page.ScreenshotAsync(options);
+    }
+
+    /// <summary>docs/screenshots with FASTTRACK_UPDATE_SCREENSHOTS=1 (eng/test.sh --screenshots), else artifacts/screenshots.</summary>
+    private static string ScreenshotFolder()
+    {
+        var folder = Environment.GetEnvironmentVariable("FASTTRACK_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>A picture of one part of the page (a section), as it stands.</summary>
+    public static async Task ScreenshotOfAsync(ILocator part, string name)
+    {
+        var folder = ScreenshotFolder();
+        await part.Page.Mouse.MoveAsync(0, 0);
+        await part.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, name + ".png"), Animations = ScreenshotAnimations.Disabled });
     }
 
     /// <summary>The English screenshot, then the same page in Japanese through the language menu, then back to English.</summary>
