@@ -79,7 +79,7 @@ public sealed class AlertTexts(IStringLocalizer<AlertTexts> t) : IAlertMailWrite
         body.Append(": ").Append(Title(item.Kind, item.SubjectKey));
         if (when.Length > 0) body.Append(" (").Append(when).Append(')');
         body.AppendLine();
-        body.Append("  ").AppendLine(t["Open: {0}", $"{baseUrl}/Engagements/{item.EngagementId.ToString(CultureInfo.InvariantCulture)}"]);
+        body.Append("  ").AppendLine(t["Open: {0}", $"{baseUrl}/Engagements/{item.EngagementId.ToString(CultureInfo.InvariantCulture)}?alert={item.Id.ToString(CultureInfo.InvariantCulture)}"]);
     }
 
     private void Footer(StringBuilder body, string baseUrl) =>

@@ -31,7 +31,7 @@ public class AlertsPageTests
         Assert.All(items, i => Assert.Equal("no", i.GetAttribute("data-read")));
         // Each links to the exact engagement page, one of fm1's.
         var own = app.Scoped(db => db.Engagements.Where(e => e.ManagerId == fmId).Select(e => e.Id).ToHashSet());
-        Assert.All(items, i => Assert.Contains(int.Parse(i.QuerySelector("a")!.GetAttribute("href")!.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), own));
+        Assert.All(items, i => Assert.Contains(int.Parse(i.QuerySelector("a")!.GetAttribute("href")!.Split('?')[0].Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), own));
         var ids = items.Select(i => long.Parse(i.GetAttribute("data-alert")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var created = app.Scoped(db => db.Alerts.Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id, a => a.CreatedAt));
         Assert.Equal(ids, ids.OrderByDescending(id => created[id]).ThenByDescending(id => id));
@@ -54,6 +54,34 @@ public class AlertsPageTests
         page = await fm.GetPageAsync("/Alerts");
         Assert.Null(page.QuerySelector("[data-testid=bell-count]"));
         Assert.Equal(0, app.Scoped(db => db.Alerts.Count(a => a.RecipientId == fmId && a.ReadAt == null)));
+    }
+
+    [Fact]
+    public async Task Opening_an_alerts_link_marks_it_read_and_gives_back_the_engagements_own_address_and_another_users_alert_stays_unread()
+    {
+        using var app = new AppFactory();
+        await app.SeedDemoAsync(20, 2026);
+        await Mailing.RunAlertsAsync(app);
+        var fm = await app.DemoUserAsync("fm1");
+        var fmId = app.Scoped(db => db.Users.Single(u => u.Email == $"fm1@{DemoDataGenerator.EmailDomain}").Id);
+        var page = await fm.GetPageAsync("/Alerts");
+        var item = page.QuerySelector("[data-read=no]")!;
+        var id = long.Parse(item.GetAttribute("data-alert")!, System.Globalization.CultureInfo.InvariantCulture);
+        var engagement = app.Scoped(db => db.Alerts.Single(a => a.Id == id).EngagementId);
+        var link = item.QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Equal($"/Engagements/{engagement}?alert={id}", link);
+
+        var opened = await fm.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal($"/Engagements/{engagement}", opened.Headers.Location!.OriginalString);
+        Assert.NotNull(app.Scoped(db => db.Alerts.Single(a => a.Id == id).ReadAt));
+        Assert.Equal($"/Engagements/{engagement}", (await fm.GetPageAsync("/Alerts")).QuerySelector($"[data-alert='{id}'] a")!.GetAttribute("href"));
+
+        // Someone else's alert id on fm1's own engagement: the page opens, the other user's alert is untouched.
+        var foreign = app.Scoped(db => db.Alerts.Where(a => a.RecipientId != fmId && a.ReadAt == null).Select(a => a.Id).First());
+        var other = await fm.GetAsync($"/Engagements/{engagement}?alert={foreign}");
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Null(app.Scoped(db => db.Alerts.Single(a => a.Id == foreign).ReadAt));
     }
 
     [Fact]

@@ -27,7 +27,19 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     /// <summary>The phase plan that was sent, shown again as it was when it is refused.</summary>
     public ChangePhasePlan.Command? PostedPlan { get; private set; }
 
-    public async Task OnGetAsync() => await OnRedisplayAsync();
+    /// <param name="alert">The alert whose link was followed (the /Alerts list, a mail): it is read once the engagement is
+    /// opened, and the address is given back without it. Another user's (or no such) alert just opens the page.</param>
+    public async Task<IActionResult> OnGetAsync(long? alert)
+    {
+        if (alert is { } opened)
+        {
+            try { await mediator.Send(new Features.Alerts.MarkAlertRead.Command(opened)); }
+            catch (Domain.Common.NotFoundException) { }
+            return Redirect($"/Engagements/{Id}");
+        }
+        await OnRedisplayAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostTaskAsync([FromForm(Name = "Data")] SetTaskStatus.Command data)
     {
