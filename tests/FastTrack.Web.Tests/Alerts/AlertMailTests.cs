@@ -229,4 +229,45 @@ public partial class AlertMailTests
         Assert.Contains("\"database\":\"Healthy\"", body);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/SignIn")).StatusCode);
     }
+    [Fact]
+    public async Task A_server_that_refuses_is_said_once_in_the_log_however_many_mails_fail()
+    {
+        using var database = new AppDatabase();
+        using (var app = new AppFactory("Development", database))
+        {
+            app.Settings["Mail:Host"] = "127.0.0.1";
+            app.Settings["Mail:Port"] = SmtpSink.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            app.Settings["Mail:Tls"] = "None";
+            app.Settings["Mail:PublicBaseUrl"] = BaseUrl;
+            var client = app.CreateClient();
+            for (var i = 0; i < 50 && !(await client.GetStringAsync("/health")).Contains("connection refused", StringComparison.Ordinal); i++) await Task.Delay(100);
+            var userId = await app.CreateUserAsync("fm@example.com", FastTrack.Domain.Catalogue.Roles.FastTrackManager);
+            await app.DbAsync(async db =>
+            {
+                for (var i = 0; i < 5; i++)
+                    db.OutboxMails.Add(OutboxMail.Queue($"test:{i}", userId, "fm@example.com", "Test", "Subject", "Body", DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+            });
+            var round = await Mailing.SendOnceAsync(app);
+            Assert.Equal(5, round.Claimed);
+            Assert.Equal(0, round.Sent);
+        }
+        var degraded = Directory.GetFiles(Path.Combine(database.Folder, "logs"), "fasttrack-*.log").SelectMany(ReadShared)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("RenderedMessage").GetString()!)
+            .Where(m => m.StartsWith("Mail degraded", StringComparison.Ordinal)).ToList();
+        // The probe at start says the server refuses; the failed mails say it once more (their own sentence), not five times.
+        Assert.Contains(degraded, m => m.Contains("connection refused", StringComparison.Ordinal));
+        Assert.Equal(degraded.Distinct().Count(), degraded.Count);
+        Assert.InRange(degraded.Count, 1, 2);
+    }
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0) lines.Add(line);
+        return lines;
+    }
 }
