@@ -255,6 +255,28 @@ public class SsoSignInTests
     }
 
     [Fact]
+    public async Task With_local_passwords_off_an_admin_adds_a_user_without_a_password_and_a_password_sent_anyway_is_refused()
+    {
+        await using var w = await World.StartAsync(localPasswords: false);
+        var admin = w.App.Browser();
+        w.Provider.Add(new ProviderUser("admin", "sub-admin", [("email", "admin@example.com"), ("name", "Admin")]));
+        Assert.Equal("/", (await w.SignInAsync(admin, "admin")).Headers.Location!.OriginalString);
+        var form = await admin.GetPageAsync("/Admin/Users/New");
+        Assert.Null(form.QuerySelector("input[type=password]"));
+        Assert.Contains("Contoso ID", form.QuerySelector("[data-testid=sso-only]")!.TextContent, StringComparison.Ordinal);
+
+        var withPassword = await admin.PostFormValuesAsync("/Admin/Users/New", [new("Data.DisplayName", "Bob"), new("Data.Email", "bob@contoso.example"),
+            new("Data.Password", AppFactory.Password), new("Data.Roles", Roles.FastTrackManager)]);
+        Assert.Equal(HttpStatusCode.OK, withPassword.StatusCode);
+        Assert.Contains("Passwords are turned off", (await withPassword.HtmlAsync()).QuerySelector("[data-testid=form-errors]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, w.App.Scoped(db => db.Users.Count(u => u.Email == "bob@contoso.example")));
+
+        var created = await admin.PostFormValuesAsync("/Admin/Users/New", [new("Data.DisplayName", "Bob"), new("Data.Email", "bob@contoso.example"), new("Data.Roles", Roles.FastTrackManager)]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Null(w.App.Scoped(db => db.Users.Single(u => u.Email == "bob@contoso.example").PasswordHash));
+    }
+
+    [Fact]
     public async Task With_local_passwords_off_the_first_run_setup_still_creates_the_first_admin()
     {
         var provider = await TestIdentityProvider.StartAsync();
