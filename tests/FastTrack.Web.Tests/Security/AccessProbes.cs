@@ -191,6 +191,7 @@ public partial class PageAuthorizationMatrixTests
         // IDOR: every id parameter, each principal who must not reach the object named.
         var idParameters = (await PageIdParametersAsync(w.App)).Concat(ApiIdParameters(w.App)).ToList();
         var idor = 0;
+        var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var forms = new Dictionary<string, List<KeyValuePair<string, string>>>();
         foreach (var p in idParameters)
         {
@@ -222,6 +223,7 @@ public partial class PageAuthorizationMatrixTests
                     }
                 }
                 var code = (int)response.StatusCode;
+                outcomes[$"{kind} {code}"] = outcomes.GetValueOrDefault($"{kind} {code}") + 1;
                 var what = $"{p} = {kind} {probe.Value} as {probe.Persona}";
                 if (code >= 500 || code is 400 or 401) wrong.Add($"{what}: {code}");
                 if (isGet && code == 200 && probe.Marker is not null && (await response.Content.ReadAsStringAsync()).Contains(probe.Marker, StringComparison.Ordinal))
@@ -279,6 +281,7 @@ public partial class PageAuthorizationMatrixTests
 
         output.WriteLine($"figure: IDOR and mass assignment ({(Environment.GetEnvironmentVariable("FASTTRACK_TEST_POSTGRES") is null ? "SQLite" : "PostgreSQL")}): " +
             $"{idor} IDOR probes over {idParameters.Count} id parameters, {massFields} mass-assignment probes ({massForms} forms and API bodies with forged fields), {wrong.Count} wrong");
+        output.WriteLine("IDOR answers by kind and status: " + string.Join(", ", outcomes.Select(o => $"{o.Key}×{o.Value}")));
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.True(idParameters.Count >= 30 && massForms >= 40, $"{idParameters.Count} id parameters, {massForms} forms: the enumeration found too little");
     }
