@@ -12,7 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-wapiti_seconds=300; [ "${1:-}" = --quick ] && wapiti_seconds=60
+# wapiti: the crawl's time box, then each of its 8 attack modules' (so at most crawl + 8 × attack seconds).
+wapiti_seconds=180; attack_seconds=30; [ "${1:-}" = --quick ] && { wapiti_seconds=60; attack_seconds=10; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
@@ -103,8 +104,8 @@ summary+=("sqlmap $(sqlmap --version 2>/dev/null | head -n 1): /Engagements as F
 echo "== wapiti $(dpkg-query -W -f='${Version}' wapiti 2>/dev/null)"
 start=$SECONDS
 # Sign-out links, the culture switch and session-ending forms would end the scan's session.
-timeout $((wapiti_seconds + 120)) /usr/bin/python3 eng/wapiti.py -u "$base/" --scope folder -H "Cookie: $fm_cookie" -H "$proto" --max-scan-time "$wapiti_seconds" \
-  --max-attack-time $((wapiti_seconds / 7)) --store-session "$work/wapiti-session" -x "$base/Account/SignOut" -x "$base/Account/Profile?handler=EndAll" \
+timeout $((wapiti_seconds + 8 * attack_seconds + 180)) /usr/bin/python3 eng/wapiti.py -u "$base/" --scope folder -H "Cookie: $fm_cookie" -H "$proto" --max-scan-time "$wapiti_seconds" \
+  --max-attack-time "$attack_seconds" --store-session "$work/wapiti-session" -x "$base/Account/SignOut" -x "$base/Account/Profile?handler=EndAll" \
   -x "$base/Account/Profile?handler=EndSession" -x "$base/Culture" -f json -o "$work/wapiti.json" --flush-session \
   -m "sql,blindsql,xss,permanentxss,exec,file,redirect,crlf" >"$work/wapiti.log" 2>&1 || true
 wapiti_findings=$(jq '[.vulnerabilities[] | length] | add // 0' "$work/wapiti.json" 2>/dev/null || echo "no report")
@@ -116,7 +117,7 @@ wapiti_urls=$(grep -o 'found [0-9]* URLs and forms' "$work/wapiti.log" | grep -o
 # Still signed in afterwards: the scan ran as the FM throughout (nothing it followed ended the session).
 still=$(curl -sS -o /dev/null -w '%{http_code}' -H "$proto" -H "Cookie: $fm_cookie" "$base/Engagements")
 [ "$still" = 200 ] || { findings=$((findings + 1)); echo "   wapiti: the FM's session ended during the scan ($still): the scan was not signed in throughout"; }
-summary+=("wapiti $(dpkg-query -W -f='${Version}' wapiti 2>/dev/null): signed in as FM, modules sql blindsql xss permanentxss exec file redirect crlf, ${wapiti_seconds} s crawl box: $wapiti_urls URLs and forms, still signed in after: $still; $wapiti_findings findings, $((SECONDS - start)) s")
+summary+=("wapiti $(dpkg-query -W -f='${Version}' wapiti 2>/dev/null): signed in as FM, modules sql blindsql xss permanentxss exec file redirect crlf, ${wapiti_seconds} s crawl and ${attack_seconds} s per module: $wapiti_urls URLs and forms, still signed in after: $still; $wapiti_findings findings, $((SECONDS - start)) s")
 
 echo "== ffuf"
 start=$SECONDS

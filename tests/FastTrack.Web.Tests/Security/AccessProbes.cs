@@ -270,7 +270,7 @@ public partial class PageAuthorizationMatrixTests
                 var url = Fill(template, w);
                 var json = ValidBody(key, WithTaskVersion(Fill(body, w), url, w));
                 var extra = forged.Where(f => !json.Contains($"\"{char.ToLowerInvariant(f.Key[0])}{f.Key[1..]}\"", StringComparison.Ordinal)).ToList();
-                var forgedJson = json.TrimEnd('}') + (json.Trim() == "{}" ? "" : ",") + string.Join(",", extra.Select(f => $"\"{char.ToLowerInvariant(f.Key[0])}{f.Key[1..]}\":\"{f.Value}\"")) + "}";
+                var forgedJson = json.TrimEnd('}') + (json.Trim() == "{}" ? "" : ",") + string.Join(",", extra.Select(f => $"\"{char.ToLowerInvariant(f.Key[0])}{f.Key[1..]}\":{JsonValue(f.Value)}")) + "}";
                 massForms++;
                 massFields += extra.Count;
                 var response = await api[persona].SendAsync(Request(new HttpMethod(key.Split(' ')[0]), url, type, forgedJson));
@@ -403,6 +403,10 @@ public partial class PageAuthorizationMatrixTests
         }
         return [.. filled, .. row];
     }
+
+    /// <summary>A forged value as JSON of its own type (a number or boolean unquoted), so that a property of that name would bind.</summary>
+    private static string JsonValue(string value) =>
+        value is "true" or "false" || (value.Length > 0 && value.All(char.IsAsciiDigit)) ? value : System.Text.Json.JsonSerializer.Serialize(value);
 
     /// <summary>An API body that does something: a note's text, a usage figure, a workload code.</summary>
     private static string ValidBody(string key, string body) => key switch
