@@ -30,11 +30,19 @@ internal sealed class DbSnapshot
             .Where(t => !Ignored.Contains(t.Table))
             .DistinctBy(t => t.Table).ToList();
         var connection = db.Database.GetDbConnection();
+        if (tables.Count == 0) return snapshot;
         await db.Database.OpenConnectionAsync();
         try
         {
+            // One command, one round trip: a result set per table.
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join(";\n", tables.Select(t => $"SELECT * FROM \"{t.Table}\""));
+            await using var reader = await command.ExecuteReaderAsync();
             foreach (var (table, key) in tables)
-                snapshot.Tables[table] = await ReadAsync(connection, table, key);
+            {
+                snapshot.Tables[table] = await ReadAsync(reader, key);
+                await reader.NextResultAsync();
+            }
         }
         finally
         {
@@ -43,11 +51,8 @@ internal sealed class DbSnapshot
         return snapshot;
     }
 
-    private static async Task<(string[], Dictionary<string, string?[]>)> ReadAsync(DbConnection connection, string table, string[] key)
+    private static async Task<(string[], Dictionary<string, string?[]>)> ReadAsync(DbDataReader reader, string[] key)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\"";
-        await using var reader = await command.ExecuteReaderAsync();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var keyIndexes = key.Select(k => Array.FindIndex(columns, c => c.Equals(k, StringComparison.OrdinalIgnoreCase))).ToArray();
         var rows = new Dictionary<string, string?[]>();
