@@ -51,9 +51,29 @@ internal sealed class UseCaseExceptionFilter(UserMessages t) : IAsyncPageFilter
             default:
                 return;
         }
-        if (executed.HandlerInstance is IRedisplay redisplay) await redisplay.OnRedisplayAsync();
-        executed.Result = new PageResult();
+        executed.Result = executed.HandlerInstance is IRedisplay redisplay ? await RedisplayAsync(redisplay) : new PageResult();
         executed.ExceptionHandled = true;
+    }
+
+    /// <summary>
+    /// Reloads the page's lookups for the form shown again; the reload is a read of its own, so a record the caller may not
+    /// reach (another organisation's engagement) is 404 and a forbidden one 403 here too, never a 500 (issue 20).
+    /// </summary>
+    private static async Task<IActionResult> RedisplayAsync(IRedisplay redisplay)
+    {
+        try
+        {
+            await redisplay.OnRedisplayAsync();
+            return new PageResult();
+        }
+        catch (NotFoundException)
+        {
+            return new NotFoundResult();
+        }
+        catch (ForbiddenException)
+        {
+            return new ForbidResult();
+        }
     }
 
     /// <summary>
@@ -68,8 +88,7 @@ internal sealed class UseCaseExceptionFilter(UserMessages t) : IAsyncPageFilter
             entry.Errors.Clear();
             modelState.AddModelError(key, t.Translate(BindingFailures.MessageFor(context, key)));
         }
-        if (context.HandlerInstance is IRedisplay redisplay) await redisplay.OnRedisplayAsync();
-        context.Result = new PageResult();
+        context.Result = context.HandlerInstance is IRedisplay redisplay ? await RedisplayAsync(redisplay) : new PageResult();
     }
 }
 

@@ -17,17 +17,17 @@ public partial class PageAuthorizationMatrixTests(Xunit.Abstractions.ITestOutput
     /// <summary>Key "METHOD /api/v1/…pattern" → (URL, body content type, body, expected codes).</summary>
     private static readonly (string Key, string Url, string Type, string Body, string Expected)[] ApiTable =
     [
-        ("GET /api/v1/engagements", "/api/v1/engagements", "", "", "UOOOOO"),
-        ("GET /api/v1/engagements/{id:int}", "/api/v1/engagements/{A}", "", "", "UOOOON"),
-        ("PUT /api/v1/engagements/{id:int}/tasks/{taskId:int}/status", "/api/v1/engagements/{A}/tasks/{T}/status", "application/json", "{\"status\":\"InProgress\",\"version\":-1}", "UOOOFN"),
-        ("POST /api/v1/engagements/{id:int}/usage", "/api/v1/engagements/{A}/usage", "application/json", "{}", "UOOOFN"),
-        ("PUT /api/v1/engagements/{id:int}/workloads/{service}", "/api/v1/engagements/{A}/workloads/Teams", "application/json", "{}", "UOOOFN"),
-        ("POST /api/v1/engagements/{id:int}/notes", "/api/v1/engagements/{A}/notes", "application/json", "{}", "UOOOFN"),
+        ("GET /api/v1/engagements", "/api/v1/engagements", "", "", "UOOOOOO"),
+        ("GET /api/v1/engagements/{id:int}", "/api/v1/engagements/{A}", "", "", "UOOOOON"),
+        ("PUT /api/v1/engagements/{id:int}/tasks/{taskId:int}/status", "/api/v1/engagements/{A}/tasks/{T}/status", "application/json", "{\"status\":\"InProgress\",\"version\":-1}", "UOOOOFN"),
+        ("POST /api/v1/engagements/{id:int}/usage", "/api/v1/engagements/{A}/usage", "application/json", "{}", "UOOOOFN"),
+        ("PUT /api/v1/engagements/{id:int}/workloads/{service}", "/api/v1/engagements/{A}/workloads/Teams", "application/json", "{}", "UOOOOFN"),
+        ("POST /api/v1/engagements/{id:int}/notes", "/api/v1/engagements/{A}/notes", "application/json", "{}", "UOOOOFN"),
         // Rows are checked one by one: another organisation's engagement is reported as not found in the (200) result.
-        ("POST /api/v1/usage/import", "/api/v1/usage/import?dryRun=true", "text/csv", "EngagementId,Service,Date,ActiveUsers\n{A},Teams,2026-01-31,1\n", "UOOOOO"),
-        ("GET /api/v1/catalogue", "/api/v1/catalogue", "", "", "UOOOOO"),
-        ("GET /api/v1/catalogue/export", "/api/v1/catalogue/export", "", "", "UOOOOO"),
-        ("POST /api/v1/catalogue/import", "/api/v1/catalogue/import?dryRun=true", "text/csv", "x", "UOFFFF"),
+        ("POST /api/v1/usage/import", "/api/v1/usage/import?dryRun=true", "text/csv", "EngagementId,Service,Date,ActiveUsers\n{A},Teams,2026-01-31,1\n", "UOOOOOO"),
+        ("GET /api/v1/catalogue", "/api/v1/catalogue", "", "", "UOOOOOO"),
+        ("GET /api/v1/catalogue/export", "/api/v1/catalogue/export", "", "", "UOOOOOO"),
+        ("POST /api/v1/catalogue/import", "/api/v1/catalogue/import?dryRun=true", "text/csv", "x", "UOFFFFF"),
     ];
 
     [Fact]
@@ -46,7 +46,7 @@ public partial class PageAuthorizationMatrixTests(Xunit.Abstractions.ITestOutput
     public async Task Every_api_endpoint_against_every_persona_gives_the_expected_result_and_no_cookie_opens_it()
     {
         await using var w = await PageWorld.CreateAsync();
-        string?[] ids = [null, w.AdminId, w.FmId, w.PartnerAAssignedId, w.PartnerANotAssignedId, w.PartnerBId];
+        string?[] ids = [null, w.AdminId, w.FmId, w.OtherFmId, w.PartnerAAssignedId, w.PartnerANotAssignedId, w.PartnerBId];
         var clients = new List<HttpClient>();
         foreach (var id in ids) clients.Add(w.App.ApiClient(id is null ? null : await w.App.TokenAsync(id)));
         var mismatches = new List<string>();

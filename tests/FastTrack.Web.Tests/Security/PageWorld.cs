@@ -25,10 +25,12 @@ public sealed class PageWorld : IAsyncDisposable
     public string PartnerBId { get; private set; } = "";
     public string FmId { get; private set; } = "";
     public string AdminId { get; private set; } = "";
+    /// <summary>Another FastTrack manager, who manages neither engagement: FMs see and change every engagement (docs/security.md).</summary>
+    public string OtherFmId { get; private set; } = "";
     public string PartnerANotAssignedId { get; private set; } = "";
     public Dictionary<string, HttpClient> Personas { get; } = [];
 
-    public static readonly string[] PersonaNames = ["anonymous", "admin", "fm", "partnerA-assigned", "partnerA-not-assigned", "partnerB"];
+    public static readonly string[] PersonaNames = ["anonymous", "admin", "fm", "fm-other", "partnerA-assigned", "partnerA-not-assigned", "partnerB"];
 
     private PageWorld(AppFactory app) => App = app;
 
@@ -39,6 +41,7 @@ public sealed class PageWorld : IAsyncDisposable
         var a = w.App;
         w.AdminId = await a.CreateUserAsync("admin@example.com", Roles.Admin);
         w.FmId = await a.CreateUserAsync("fm@example.com", Roles.FastTrackManager);
+        w.OtherFmId = await a.CreateUserAsync("fm2@example.com", Roles.FastTrackManager);
         w.PartnerAAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa1@alpha.example", Roles.Partner);
         w.PartnerANotAssignedId = await a.CreateUserInAsync("Alpha Partners", "pa2@alpha.example", Roles.Partner);
         w.PartnerBId = await a.CreateUserInAsync("Beta Partners", "pb@beta.example", Roles.Partner);
@@ -61,6 +64,7 @@ public sealed class PageWorld : IAsyncDisposable
         w.Personas["anonymous"] = a.Browser();
         w.Personas["admin"] = await a.SignInAsync("admin@example.com");
         w.Personas["fm"] = await a.SignInAsync("fm@example.com");
+        w.Personas["fm-other"] = await a.SignInAsync("fm2@example.com");
         w.Personas["partnerA-assigned"] = await a.SignInAsync("pa1@alpha.example");
         w.Personas["partnerA-not-assigned"] = await a.SignInAsync("pa2@alpha.example");
         w.Personas["partnerB"] = await a.SignInAsync("pb@beta.example");

@@ -53,3 +53,33 @@ public class PartnerManagerFilterTests
         Assert.Contains("idle-fm@example.com", fm);
     }
 }
+
+/// <summary>
+/// Issue 20 (found by the IDOR probes): a form with a field that cannot be read as its type is shown again with the page's
+/// lookups; for an engagement out of the caller's reach that reload is refused, and the answer was a 500.
+/// </summary>
+public class UnreadableFieldOutOfReachTests
+{
+    [Fact]
+    public async Task A_form_with_an_unreadable_date_for_another_organisations_engagement_is_not_found_and_records_nothing()
+    {
+        await using var w = await PageWorld.CreateAsync();
+        var url = $"/Engagements/{w.EngagementA}/Referrals";
+        // Partner B's own engagement's form: a real token, then the date garbled and the URL of engagement A.
+        var response = await w.Personas["partnerB"].PostFormAsync(url, new() { ["Data.ReferredOn"] = "not a date" }, pageUrl: $"/Engagements/{w.EngagementB}/Referrals");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, w.App.Scoped(db => db.Referrals.IgnoreQueryFilters().Count()));
+    }
+
+    [Fact]
+    public async Task The_same_form_on_the_partners_own_engagement_is_shown_again_with_a_message()
+    {
+        await using var w = await PageWorld.CreateAsync();
+        var url = $"/Engagements/{w.EngagementB}/Referrals";
+        var response = await w.Personas["partnerB"].PostFormAsync(url, new() { ["Data.ReferredOn"] = "not a date" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = (await response.HtmlAsync()).QuerySelector("[data-valmsg-for='Data.ReferredOn']")?.TextContent.Trim();
+        Assert.False(string.IsNullOrEmpty(message), "no message next to the date");
+        Assert.Equal(0, w.App.Scoped(db => db.Referrals.IgnoreQueryFilters().Count()));
+    }
+}
