@@ -33,7 +33,7 @@ logs="$root/artifacts/security"; rm -rf "$logs"; mkdir -p "$logs"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # Production answers as it would behind its TLS-terminating proxy (docs/deployment.md): every request says
 # "X-Forwarded-Proto: https" from a known proxy (loopback), so Secure cookies and antiforgery work as deployed. (Plain
-# HTTP in Production is refused by antiforgery's SSL check.) curl keeps Secure cookies for http://localhost.
+# HTTP in Production gets a 400 saying HTTPS is needed: Infrastructure/HttpsOnly.cs.) curl keeps Secure cookies for http://localhost.
 base="http://localhost:$port"
 proto="X-Forwarded-Proto: https"
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Database__Provider=Sqlite Database__DataFolder="$work/data"

@@ -231,6 +231,7 @@ public static class WebSetup
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
+            app.UseMiddleware<HttpsOnly>();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseMiddleware<Api.ApiErrorBodies>();

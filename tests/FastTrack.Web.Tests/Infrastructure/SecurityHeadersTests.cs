@@ -38,6 +38,24 @@ public class SecurityHeadersTests
     }
 
     [Fact]
+    public async Task Production_over_plain_http_says_it_needs_https_instead_of_failing_in_a_form_and_health_still_answers()
+    {
+        using var app = new AppFactory("Production");
+        var http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://fasttrack.example"), AllowAutoRedirect = false });
+        foreach (var url in new[] { "/Account/SignIn", "/Setup", "/" })
+        {
+            var response = await http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("served over HTTPS only", await response.Content.ReadAsStringAsync());
+        }
+        var posted = await http.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string> { ["Data.Email"] = "a@b.c" }));
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://fasttrack.example"), AllowAutoRedirect = false });
+        Assert.NotEqual(HttpStatusCode.BadRequest, (await https.GetAsync("/Account/SignIn")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_forced_error_in_Production_shows_the_friendly_page_without_a_stack_trace()
     {
         using var app = new AppFactory("Production");
