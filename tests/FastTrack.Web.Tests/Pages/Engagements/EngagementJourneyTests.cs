@@ -60,7 +60,7 @@ public class EngagementJourneyTests
         var edit = page.QuerySelector($"[data-testid='task'][data-ftop='{ftop}'] a[data-task-edit]")!.GetAttribute("href")!;
         var taskId = page.QuerySelector($"[data-testid='task'][data-ftop='{ftop}']")!.Id!["task-".Length..];
         return await fm.PostFormAsync($"/Engagements/{id}?handler=Task", new() { ["Data.Status"] = status, ["Data.Reason"] = reason, ["Data.Note"] = note },
-            pageUrl: edit.Split('#')[0], formSelector: $"form[data-task-form='{taskId}']");
+            pageUrl: $"/Engagements/{id}" + edit.Split('#')[0], formSelector: $"form[data-task-form='{taskId}']");
     }
 
     internal static Task<HttpResponseMessage> MoveAsync(HttpClient fm, int id, string? reason = null) =>

@@ -98,6 +98,7 @@ public sealed class KeptPagesTests : IDisposable
         var id = await CreateEngagementAsync(fm, await CreateCustomerAsync(fm, customer, csm: false), "Targeting", DateOnly.FromDateTime(DateTime.UtcNow), ServiceNames.Teams);
         var url = $"/Engagements/{id}";
         await fm.GetPageAsync(url);
+        await fm.GetPageAsync($"{url}?edit={app.Scoped(db => db.EngagementTasks.Single(t => t.EngagementId == id && t.FtopId == 994).Id)}"); // the form opened in place
         var kept = Renders;
 
         var refused = await SetTaskAsync(fm, id, 994, "Blocked"); // a blocked task needs its reason
