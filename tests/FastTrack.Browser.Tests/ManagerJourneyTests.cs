@@ -185,7 +185,12 @@ public class ManagerJourneyTests
         await page.GotoAsync(engagementUrl);
         await Assertions.Expect(page.GetByTestId("step-count")).ToBeVisibleAsync();
         var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"the page is {widths[0]} px wide in a {widths[1]} px window");
+        var wider = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+                    .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            """);
+        Assert.True(widths[0] <= widths[1], $"the page is {widths[0]} px wide in a {widths[1]} px window: {wider}");
         await BrowserApp.AssertAccessibleAsync(page);
         await page.SetViewportSizeAsync(1360, 900);
 

@@ -144,7 +144,7 @@ public class EngagementPageAtScaleTests(ITestOutputHelper output)
         Assert.Equal($"/Engagements/{id}#task-{kickoff}", saved.Headers.Location!.OriginalString);
         var after = await fm.GetPageAsync($"/Engagements/{id}");
         Assert.Equal("Completed", after.QuerySelector($"#task-{kickoff} [data-testid='task-status']")!.TextContent.Trim());
-        Assert.Contains("held on Monday", after.QuerySelector($"#task-{kickoff}")!.TextContent);
+        Assert.Matches(@"Completed by .+ on .+ UTC · held on Monday", after.QuerySelector($"#task-{kickoff} .task-last")!.TextContent);
         Assert.Empty(after.QuerySelectorAll("form[data-task-form]"));
 
         // The same form again (opened before that save): told, in the row, with the form open; nothing changes.
