@@ -258,7 +258,7 @@ public sealed class BrowserApp : IAsyncDisposable
             keys => keys.map(k => k.startsWith('radio:') ? 'radio group ' + k.slice(6) : (el => el.tagName + ' ' +
               (el.innerText || el.value || el.id || '').trim().slice(0, 40))(document.querySelector('[data-kbd="' + k + '"]')))
             """, expected.Except(reached).ToArray());
-        Assert.True(missed.Length == 0, $"Not reachable with the Tab key on {page.Url}:\n" + string.Join("\n", missed));
+        Assert.True(missed.Length == 0, $"Not reachable with the Tab key on {page.Url} ({reached.Count} of {expected.Length} stops reached in {maxTabs} presses at most):\n" + string.Join("\n", missed));
         Assert.True(withoutIndicator.Count == 0, $"No visible focus indicator on {page.Url}:\n" + string.Join("\n", withoutIndicator.Distinct()));
     }
 
@@ -267,7 +267,7 @@ public sealed class BrowserApp : IAsyncDisposable
         () => {
           let n = 0;
           const key = el => el.type === 'radio' && el.name ? 'radio:' + el.name : (el.dataset.kbd ??= 'k' + (n++));
-          const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+          const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex="0"]')]
             .filter(el => !el.disabled && el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0);
           window.__kbdKey = key;
           return [...new Set(all.map(key))];

@@ -51,6 +51,7 @@ public class LanguageJourneyTests
 
         // Still in Japanese: complete the kickoff ("完了"), then override both gates with a written reason.
         var kickoff = page.Locator("[data-testid='task'][data-ftop='994']");
+        await ManagerJourneyTests.OpenTaskFormAsync(page, kickoff, "更新");
         await kickoff.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "完了" });
         await kickoff.GetByRole(AriaRole.Button, new() { Name = "更新" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='task'][data-ftop='994'] [data-testid='task-status']")).ToHaveTextAsync("完了");

@@ -172,6 +172,28 @@ public class ManagerJourneyTests
         await BrowserApp.ScreenshotInBothLanguagesAsync(page, "engagement", fullPage: true);
         await BrowserApp.AssertKeyboardReachableAsync(page);
 
+        // A link to a task of a folded phase opens that phase.
+        var kickoffRow = await Task(page, 994).GetAttributeAsync("id");
+        var initiate = page.Locator("[data-testid='checklist-phase'][data-phase='Initiate']");
+        await Assertions.Expect(initiate).Not.ToHaveAttributeAsync("open", "");
+        await page.GotoAsync(engagementUrl + "#" + kickoffRow);
+        await Assertions.Expect(initiate).ToHaveAttributeAsync("open", "");
+        await Assertions.Expect(Task(page, 994)).ToBeVisibleAsync();
+
+        // On a phone (375 px): nothing scrolls sideways; the step bar says which step of how many.
+        await page.SetViewportSizeAsync(375, 800);
+        await page.GotoAsync(engagementUrl);
+        await Assertions.Expect(page.GetByTestId("step-count")).ToBeVisibleAsync();
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        var wider = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+                    .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')
+            """);
+        Assert.True(widths[0] <= widths[1], $"the page is {widths[0]} px wide in a {widths[1]} px window: {wider}");
+        await BrowserApp.AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(1360, 900);
+
         await MoveAsync(page, "Conduct Success Review");
         await Assertions.Expect(page.GetByTestId("stepper").Locator("[aria-current='step']")).ToContainTextAsync("Conduct Success Review");
     }
@@ -227,9 +249,18 @@ public class ManagerJourneyTests
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
+    /// <summary>The row's Update link opens the task's one form in place (?edit={id}#task-{id}).</summary>
+    internal static async Task OpenTaskFormAsync(IPage page, ILocator task, string update = "Update")
+    {
+        await task.GetByRole(AriaRole.Link, new() { Name = update }).ClickAsync();
+        await Assertions.Expect(task.Locator("form[data-task-form]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form[data-task-form]")).ToHaveCountAsync(1);
+    }
+
     private static async Task CompleteAsync(IPage page, int ftop, string note = "")
     {
         var task = Task(page, ftop);
+        await OpenTaskFormAsync(page, task);
         await task.GetByLabel("Status").SelectOptionAsync("Completed");
         if (note.Length > 0) await task.GetByLabel("Completion note").FillAsync(note);
         await task.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
@@ -237,9 +268,9 @@ public class ManagerJourneyTests
     }
 
     /// <summary>
-    /// Keyboard only: Tab reveals the skip link, Enter skips to the content, Tab walks to the task's status, a typed
-    /// letter chooses Completed, Tab moves to the note, Enter on the focused Update button submits. Every focused
-    /// control shows a visible focus indicator.
+    /// Keyboard only: Tab reveals the skip link, Enter skips to the content, Tab walks to the task's Update link and Enter
+    /// opens its form in place; Tab reaches the status, a typed letter chooses Completed, Tab moves to the note, Enter on
+    /// the focused Update button submits. Every focused control shows a visible focus indicator.
     /// </summary>
     private static async Task CompleteWithTheKeyboardAsync(IPage page, int ftop, string note)
     {
@@ -252,9 +283,16 @@ public class ManagerJourneyTests
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
 
+        var edit = Task(page, ftop).GetByRole(AriaRole.Link, new() { Name = "Update" });
+        var taskId = await edit.GetAttributeAsync("data-task-edit");
+        for (var i = 0; i < 80 && await page.EvaluateAsync<string?>("() => document.activeElement?.getAttribute('data-task-edit')") != taskId; i++)
+            await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(edit).ToBeFocusedAsync();
+        await AssertFocusIndicatorAsync(page);
+        await page.Keyboard.PressAsync("Enter"); // to ?edit={id}#task-{id}: the next Tab starts from the row
         var status = Task(page, ftop).GetByLabel("Status");
-        var statusId = await status.GetAttributeAsync("id");
-        for (var i = 0; i < 80 && await page.EvaluateAsync<string?>("() => document.activeElement?.id") != statusId; i++)
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        for (var i = 0; i < 5 && !await status.EvaluateAsync<bool>("s => s === document.activeElement"); i++)
             await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(status).ToBeFocusedAsync();
         await AssertFocusIndicatorAsync(page);

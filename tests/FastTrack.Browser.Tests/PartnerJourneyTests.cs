@@ -52,6 +52,7 @@ public class PartnerJourneyTests
         await BrowserApp.AssertAccessibleAsync(page);
         await Assertions.Expect(page.Locator("#move-form")).ToHaveCountAsync(0);
         var task = page.Locator("[data-testid='task'][data-ftop='3616']");
+        await ManagerJourneyTests.OpenTaskFormAsync(page, task);
         await task.GetByLabel("Status").SelectOptionAsync("Completed");
         await task.GetByLabel("Completion note").FillAsync("Called the customer's IT lead");
         await task.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();

@@ -176,6 +176,7 @@ public class PhasePlanJourneyTests
     private static async Task CompleteAsync(IPage page, int ftop)
     {
         var task = Task(page, ftop);
+        await ManagerJourneyTests.OpenTaskFormAsync(page, task);
         await task.GetByLabel("Status").SelectOptionAsync("Completed");
         await task.GetByRole(AriaRole.Button, new() { Name = "Update" }).ClickAsync();
         await Assertions.Expect(Task(page, ftop).GetByTestId("task-status")).ToHaveTextAsync("Completed");

@@ -41,7 +41,7 @@ public sealed class CacheAttackTests
     public async Task A_colleague_not_assigned_reads_the_kept_page_without_the_assigned_partners_controls()
     {
         await using var w = await PageWorld.CreateAsync();
-        var url = $"/Engagements/{w.EngagementA}";
+        var url = $"/Engagements/{w.EngagementA}?edit={w.TaskA}"; // the task's form opened in place
         var assignedPage = await w.Personas["partnerA-assigned"].GetPageAsync(url);
         Assert.NotEmpty(assignedPage.QuerySelectorAll("form[data-task-form]"));
 
@@ -56,7 +56,7 @@ public sealed class CacheAttackTests
     {
         await using var w = await PageWorld.CreateAsync();
         var partner = w.Personas["partnerA-assigned"];
-        var url = $"/Engagements/{w.EngagementA}";
+        var url = $"/Engagements/{w.EngagementA}?edit={w.TaskA}"; // the task's form opened in place
         await partner.GetPageAsync(url);
         var before = await partner.GetPageAsync(url);
         Assert.NotNull(before.QuerySelector($"form[data-task-form='{w.TaskA}']"));
@@ -108,7 +108,7 @@ public sealed class CacheAttackTests
         await using var w = await PageWorld.CreateAsync();
         var fm = w.Personas["fm"];
         var url = $"/Engagements/{w.EngagementA}";
-        var fmPage = await fm.GetPageAsync(url);
+        var fmPage = await fm.GetPageAsync(url + $"?edit={w.TaskA}");
         var form = FormPosting.FindForm(fmPage, url + "?handler=Task", $"form[data-task-form='{w.TaskA}']");
         var values = FormPosting.FormValues(form);
         values.RemoveAll(v => v.Key is "Data.Status" or "Data.Note");

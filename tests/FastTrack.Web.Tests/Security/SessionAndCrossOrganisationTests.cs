@@ -119,12 +119,12 @@ public class CrossOrganisationTests
         var taskB = w.App.Scoped(db => db.EngagementTasks.First(t => t.EngagementId == w.EngagementB).Id);
         var toB = await pa.PostFormAsync($"/Engagements/{w.EngagementB}?handler=Task",
             new() { ["Data.TaskId"] = taskB.ToString(), ["Data.Status"] = "Completed", ["Data.Version"] = "0" },
-            pageUrl: $"/Engagements/{w.EngagementA}", formSelector: $"form[data-task-form='{w.TaskA}']");
+            pageUrl: $"/Engagements/{w.EngagementA}?edit={w.TaskA}", formSelector: $"form[data-task-form='{w.TaskA}']");
         Assert.Equal(HttpStatusCode.NotFound, toB.StatusCode);
         // A hidden field changed: engagement B's task and engagement id through engagement A's URL.
         var hidden = await pa.PostFormAsync($"/Engagements/{w.EngagementA}?handler=Task",
             new() { ["Data.TaskId"] = taskB.ToString(), ["Data.EngagementId"] = w.EngagementB.ToString(), ["Data.Status"] = "Completed" },
-            pageUrl: $"/Engagements/{w.EngagementA}", formSelector: $"form[data-task-form='{w.TaskA}']");
+            pageUrl: $"/Engagements/{w.EngagementA}?edit={w.TaskA}", formSelector: $"form[data-task-form='{w.TaskA}']");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         var usage = await pa.PostFormAsync($"/Engagements/{w.EngagementA}/Usage",
             new() { ["Data.EngagementId"] = w.EngagementB.ToString(), ["Data.Service"] = "Teams", ["Data.ActiveUsers"] = "-1" });

@@ -90,4 +90,15 @@ public static class CatalogueRoles
         ("FastTrack Architect v2", "FastTrack アーキテクト v2", "FastTrack 架构师 v2"),
         ("FastTrack Ready Partner", "FastTrack Ready パートナー", "FastTrack Ready 合作伙伴"),
     ];
+
+    /// <summary>
+    /// A role's name in the language from the seed, or its key: the engagement page shows each task's role without reading
+    /// the roles table (its query budget), so a name an admin changed shows there as first shipped.
+    /// </summary>
+    public static string SeedName(string key, System.Globalization.CultureInfo? culture = null)
+    {
+        foreach (var (k, ja, zh) in Seed)
+            if (k == key) return Localized.Pick(k, ja, zh, culture);
+        return key == Roles.FastTrackManager ? Localized.Pick(FastTrackManager, Seed[0].Ja, Seed[0].Zh, culture) : key;
+    }
 }

@@ -1,3 +1,5 @@
+using FastTrack.Domain.Catalogue;
+using FastTrack.Domain.Engagements;
 using FastTrack.Features.Engagements;
 using FastTrack.Web.Infrastructure;
 using MediatR;
@@ -24,6 +26,23 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
     [FromRoute]
     public int Id { get; set; }
 
+    /// <summary>
+    /// The one task whose edit form is open in its row: ?edit={task id}, or the task form that was refused. Null when
+    /// the caller may not change that task (or it is not on the page): the page then has no task form at all.
+    /// </summary>
+    public int? EditTaskId { get; private set; }
+
+    /// <summary>Only the caller's open tasks (?mine=1, <see cref="MyOpenTasks"/>).</summary>
+    public bool Mine { get; private set; }
+
+    /// <summary>What the kept text depends on besides the view and the language (ADR 0012): the filter and the open form.</summary>
+    public string? Variant => Mine || EditTaskId is not null ? $"{(Mine ? "mine" : "all")}:{EditTaskId}" : null;
+
+    /// <summary>Whether the caller may change the task here: the success review's own task only through the review form.</summary>
+    public static bool CanChange(GetEngagement.View view, EngagementTask task) =>
+        view.Access.CanWork && view.Engagement.State == EngagementState.Active && task.Cycle == view.Engagement.Cycle
+        && !(task.FtopId == PlaybookNames.SuccessReviewTask && task.Status != EngagementTaskStatus.Completed);
+
     /// <summary>The phase plan that was sent, shown again as it was when it is refused.</summary>
     public ChangePhasePlan.Command? PostedPlan { get; private set; }
 
@@ -46,7 +65,8 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
         Posted = $"task-{data.TaskId}";
         await mediator.Send(data with { EngagementId = Id });
         TempData["Success"] = t.Translate("The task was updated.");
-        return Redirect($"/Engagements/{Id}#task-{data.TaskId}");
+        // Back to the list the form was opened from (all tasks or only the caller's), at the task's row.
+        return Redirect($"/Engagements/{Id}{(Request.Query["mine"] == "1" ? "?mine=1" : "")}#task-{data.TaskId}");
     }
 
     public async Task<IActionResult> OnPostMoveAsync([FromForm(Name = "Data")] MoveEngagement.Command data)
@@ -111,5 +131,10 @@ public class DetailsModel(IMediator mediator, Messages.UserMessages t) : PageMod
             };
         View = await mediator.Send(new GetEngagement.Query(Id));
         Access = View.Access;
+        Mine = Request.Query["mine"] == "1";
+        // Read by hand, not bound: a bad value (?edit=abc) opens nothing rather than marking the page invalid.
+        var edit = Posted is { } p && p.StartsWith("task-", StringComparison.Ordinal) ? p["task-".Length..] : Request.Query["edit"].ToString();
+        EditTaskId = int.TryParse(edit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var taskId)
+            && View.CycleTasks.FirstOrDefault(x => x.Id == taskId) is { } task && CanChange(View, task) ? taskId : null;
     }
 }

@@ -19,3 +19,13 @@ document.querySelectorAll('input[data-default-with]:not([data-default-with=""])'
         });
     });
 });
+// The engagement page folds phases: a link to a task (#task-994) or to anything inside a folded phase opens it first.
+function openFoldedTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    for (var d = target.closest('details'); d; d = d.parentElement ? d.parentElement.closest('details') : null) { d.open = true; }
+    target.scrollIntoView();
+}
+window.addEventListener('hashchange', openFoldedTarget);
+openFoldedTarget();

@@ -55,10 +55,12 @@ public class EngagementJourneyTests
 
     internal static async Task<HttpResponseMessage> SetTaskAsync(HttpClient fm, int id, int ftop, string status, string reason = "", string note = "")
     {
+        // The row's Update link opens the task's form in place (?edit), the only task form on the page.
         var page = await fm.GetPageAsync($"/Engagements/{id}");
+        var edit = page.QuerySelector($"[data-testid='task'][data-ftop='{ftop}'] a[data-task-edit]")!.GetAttribute("href")!;
         var taskId = page.QuerySelector($"[data-testid='task'][data-ftop='{ftop}']")!.Id!["task-".Length..];
         return await fm.PostFormAsync($"/Engagements/{id}?handler=Task", new() { ["Data.Status"] = status, ["Data.Reason"] = reason, ["Data.Note"] = note },
-            pageUrl: $"/Engagements/{id}", formSelector: $"form[data-task-form='{taskId}']");
+            pageUrl: $"/Engagements/{id}" + edit.Split('#')[0], formSelector: $"form[data-task-form='{taskId}']");
     }
 
     internal static Task<HttpResponseMessage> MoveAsync(HttpClient fm, int id, string? reason = null) =>
@@ -173,8 +175,8 @@ public class EngagementJourneyTests
         Assert.NotNull((await fm.GetPageAsync($"/Engagements/{id}")).QuerySelector("[data-testid='rfa-overdue']"));
 
         // A form opened before someone else's change is refused with a message; nothing is lost.
-        var stalePage = await fm.GetPageAsync($"/Engagements/{id}");
-        var taskId = stalePage.QuerySelector("[data-ftop='994']")!.Id!["task-".Length..];
+        var taskId = (await fm.GetPageAsync($"/Engagements/{id}")).QuerySelector("[data-ftop='994']")!.Id!["task-".Length..];
+        var stalePage = await fm.GetPageAsync($"/Engagements/{id}?edit={taskId}");
         var staleForm = stalePage.QuerySelector($"form[data-task-form='{taskId}']")!;
         var token = staleForm.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Redirect, (await SetTaskAsync(fm, id, 994, "Completed", note: "first")).StatusCode);

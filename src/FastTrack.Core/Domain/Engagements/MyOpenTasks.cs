@@ -1,0 +1,19 @@
+using FastTrack.Domain.Catalogue;
+
+namespace FastTrack.Domain.Engagements;
+
+/// <summary>
+/// The engagement page's "my open tasks" filter: a task not yet done (neither Completed nor Not applicable, as the phase
+/// gate counts) whose catalogue role is the caller's side. FastTrack managers and admins own the FastTrack Manager tasks;
+/// a partner owns the tasks of a partner role (a role whose key names a partner: Partner, FastTrack Ready Partner).
+/// </summary>
+public static class MyOpenTasks
+{
+    public static bool Includes(EngagementTask task, bool manages) =>
+        !PhaseGate.Passes(task.Status) && IsOfSide(task.Task.Role, manages);
+
+    public static bool IsOfSide(string role, bool manages) =>
+        manages
+            ? role == CatalogueRoles.FastTrackManager || role == Roles.FastTrackManager
+            : role.Contains(Roles.Partner, StringComparison.OrdinalIgnoreCase);
+}
