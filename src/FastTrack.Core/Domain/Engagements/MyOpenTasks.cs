@@ -5,7 +5,8 @@ namespace FastTrack.Domain.Engagements;
 /// <summary>
 /// The engagement page's "my open tasks" filter: a task not yet done (neither Completed nor Not applicable, as the phase
 /// gate counts) whose catalogue role is the caller's side. FastTrack managers and admins own the FastTrack Manager tasks;
-/// a partner owns the tasks of a partner role (a role whose key names a partner: Partner, FastTrack Ready Partner).
+/// partner staff do the delivery work of the playbook: every other role (FastTrack Engineer, SME, FastTrack Architect,
+/// Migration Velocity Manager, GetModern FTA, a partner role …).
 /// </summary>
 public static class MyOpenTasks
 {
@@ -15,5 +16,5 @@ public static class MyOpenTasks
     public static bool IsOfSide(string role, bool manages) =>
         manages
             ? role == CatalogueRoles.FastTrackManager || role == Roles.FastTrackManager
-            : role.Contains(Roles.Partner, StringComparison.OrdinalIgnoreCase);
+            : role != CatalogueRoles.FastTrackManager && role != Roles.FastTrackManager;
 }

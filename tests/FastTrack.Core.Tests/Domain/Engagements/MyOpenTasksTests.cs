@@ -15,7 +15,9 @@ public class MyOpenTasksTests
     [InlineData("Partner", false, true)]
     [InlineData("FastTrack Ready Partner", false, true)]
     [InlineData("FastTrack Manager", false, false)]
-    [InlineData("SME", false, false)]
+    [InlineData("SME", false, true)]
+    [InlineData("FastTrack Engineer", false, true)]
+    [InlineData("FastTrackManager", false, false)]
     public void A_role_is_the_managers_or_a_partners(string role, bool manages, bool mine) =>
         Assert.Equal(mine, MyOpenTasks.IsOfSide(role, manages));
 

@@ -198,7 +198,7 @@ public class EngagementPageAtScaleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_partners_open_tasks_are_those_of_a_partner_role_not_the_managers()
+    public async Task A_partners_open_tasks_are_the_delivery_roles_not_the_managers()
     {
         await using var w = await Security.PageWorld.CreateAsync();
         var partner = w.Personas["partnerA-assigned"];
@@ -206,7 +206,7 @@ public class EngagementPageAtScaleTests(ITestOutputHelper output)
         Assert.Equal("My open tasks (0)", page.QuerySelector("[data-testid='mine-count']")!.TextContent.Trim());
         Assert.Empty(page.QuerySelectorAll("[data-testid='task']")); // the seed's tasks are all FastTrack Manager tasks
         Assert.NotNull(page.QuerySelector("[data-testid='mine-none']"));
-        Assert.True(MyOpenTasks.IsOfSide("FastTrack Ready Partner", manages: false));
+        Assert.True(MyOpenTasks.IsOfSide("FastTrack Engineer", manages: false));
         Assert.False(MyOpenTasks.IsOfSide(CatalogueRoles.FastTrackManager, manages: false));
     }
 
