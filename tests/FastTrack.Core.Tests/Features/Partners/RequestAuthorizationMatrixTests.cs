@@ -23,6 +23,9 @@ public class RequestAuthorizationMatrixTests
     private static readonly Dictionary<Type, (string Expected, Func<PartnerWorld, object> Make)> Table = new()
     {
         [typeof(SignIn.Command)] = ("OOOOOO", _ => new SignIn.Command("nobody@example.com", "not the password", false, null)),
+        // Anyone may ask for a reset link and use one (PasswordResetTests); an unknown address and a made-up link change nothing.
+        [typeof(RequestPasswordReset.Command)] = ("OOOOOO", _ => new RequestPasswordReset.Command("nobody@example.com", null)),
+        [typeof(ResetPassword.Command)] = ("OOOOOO", _ => new ResetPassword.Command { UserId = "nobody", Token = "x", NewPassword = "a long enough passphrase", ConfirmPassword = "a long enough passphrase" }),
         [typeof(ChangePassword.Command)] = ("FOOOOO", _ => new ChangePassword.Command()),
         [typeof(ListSessions.Query)] = ("FOOOOO", _ => new ListSessions.Query(null)),
         // One's own sessions only: an id that is not the caller's is not found.
