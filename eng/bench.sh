@@ -105,7 +105,7 @@ fi
 # The tasks the writers change, with their current versions and states; fetched again before each write run (an
 # earlier run changed them).
 # (A second's pause first: changes wrk had in flight when the previous run stopped are still being saved.)
-fetch_tasks() { sleep 1; curl -fs "$base/bench/tasks?count=60000" > "$out/tasks.csv"; }
+fetch_tasks() { sleep 1; curl -fs -H "X-Forwarded-Proto: https" "$base/bench/tasks?count=60000" > "$out/tasks.csv"; }
 fetch_tasks
 echo "   signed in as fm1 (reads) and admin (task changes); $(wc -l < "$out/tasks.csv") tasks to change; detail page /Engagements/$FM_ENGAGEMENT"
 
