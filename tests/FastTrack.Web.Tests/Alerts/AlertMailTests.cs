@@ -252,7 +252,7 @@ public partial class AlertMailTests
             Assert.Equal(5, round.Claimed);
             Assert.Equal(0, round.Sent);
         }
-        var degraded = Directory.GetFiles(Path.Combine(database.Folder, "logs"), "fasttrack-*.log").SelectMany(ReadShared)
+        var degraded = FastTrack.Web.Tests.Infrastructure.LogFiles.Lines(database)
             .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("RenderedMessage").GetString()!)
             .Where(m => m.StartsWith("Mail degraded", StringComparison.Ordinal)).ToList();
         // The probe at start says the server refuses; the failed mails say it once more (their own sentence), not five times.
@@ -261,13 +261,4 @@ public partial class AlertMailTests
         Assert.InRange(degraded.Count, 1, 2);
     }
 
-    private static IEnumerable<string> ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0) lines.Add(line);
-        return lines;
-    }
 }

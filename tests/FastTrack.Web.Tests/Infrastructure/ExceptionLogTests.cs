@@ -49,7 +49,7 @@ public class ExceptionLogTests
             Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         }
 
-        var lines = Directory.GetFiles(Path.Combine(database.Folder, "logs"), "fasttrack-*.log").SelectMany(ReadShared).ToList();
+        var lines = FastTrack.Web.Tests.Infrastructure.LogFiles.Lines(database);
         var all = string.Join("\n", lines);
         Assert.DoesNotContain(Posted, all, StringComparison.Ordinal);
         Assert.DoesNotContain(AppFactory.Password, all, StringComparison.Ordinal);
@@ -75,13 +75,4 @@ public class ExceptionLogTests
                 : next();
     }
 
-    private static IEnumerable<string> ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0) lines.Add(line);
-        return lines;
-    }
 }

@@ -30,7 +30,7 @@ public class RequestLogTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Engagements?Search={search}")).StatusCode);
         }
 
-        var lines = Directory.GetFiles(Path.Combine(database.Folder, "logs"), "fasttrack-*.log").SelectMany(ReadShared).ToList();
+        var lines = FastTrack.Web.Tests.Infrastructure.LogFiles.Lines(database);
         var requests = lines.Select(l => JsonDocument.Parse(l).RootElement)
             .Where(e => e.GetProperty("MessageTemplate").GetString()!.StartsWith("HTTP ", StringComparison.Ordinal)).ToList();
         var list = Assert.Single(requests, e => e.GetProperty("Properties").GetProperty("RequestPath").GetString() == "/Engagements");
@@ -48,13 +48,4 @@ public class RequestLogTests
         Assert.DoesNotContain("RequestVerificationToken", all, StringComparison.Ordinal);
     }
 
-    private static IEnumerable<string> ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0) lines.Add(line);
-        return lines;
-    }
 }
